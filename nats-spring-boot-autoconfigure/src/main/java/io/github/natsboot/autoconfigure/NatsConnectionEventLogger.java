@@ -1,0 +1,117 @@
+package io.github.natsboot.autoconfigure;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.support.Status;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Logs connection events and errors at levels an operator expects: connects and
+ * reconnects at INFO, disconnects, lame duck mode and slow consumers at WARN, server
+ * errors at ERROR. Never logs credentials.
+ */
+class NatsConnectionEventLogger implements ConnectionListener, ErrorListener {
+
+	private static final Log logger = LogFactory.getLog("io.github.natsboot.connection");
+
+	@Override
+	public void connectionEvent(Connection connection, Events type) {
+		connectionEvent(connection, type, null, null);
+	}
+
+	@Override
+	public void connectionEvent(Connection connection, Events type, Long time, String uriDetails) {
+		switch (type) {
+			case CONNECTED -> logger.info("Connected to NATS " + describe(connection));
+			case RECONNECTED -> logger.info("Reconnected to NATS " + describe(connection));
+			case DISCONNECTED -> logger.warn("Disconnected from NATS " + orServer(uriDetails) + ", reconnecting");
+			case CLOSED -> logger.info("NATS connection closed");
+			case LAME_DUCK -> logger.warn("NATS server " + orServer(uriDetails)
+					+ " entered lame duck mode and will shut down; the client will move to another server");
+			case RESUBSCRIBED -> logger.debug("NATS subscriptions re-established");
+			case DISCOVERED_SERVERS -> logger.debug("Discovered NATS servers " + connection.getServers());
+		}
+	}
+
+	@Override
+	public void errorOccurred(Connection connection, String error) {
+		logger.error("NATS server error: " + error);
+	}
+
+	@Override
+	public void exceptionOccurred(Connection connection, Exception exception) {
+		Throwable cause = (exception instanceof ExecutionException && exception.getCause() != null)
+				? exception.getCause() : exception;
+		if (cause instanceof IOException || cause instanceof TimeoutException) {
+			logger.warn("NATS connection problem: " + cause);
+		}
+		else {
+			logger.error("NATS connection exception", cause);
+		}
+	}
+
+	@Override
+	public void slowConsumerDetected(Connection connection, Consumer consumer) {
+		logger.warn("NATS slow consumer: pending limits reached, " + consumer.getDroppedCount()
+				+ " messages dropped so far");
+	}
+
+	@Override
+	public void messageDiscarded(Connection connection, Message message) {
+		logger.warn("NATS outgoing message discarded on subject " + message.getSubject());
+	}
+
+	@Override
+	public void heartbeatAlarm(Connection connection, JetStreamSubscription subscription, long lastStreamSequence,
+			long lastConsumerSequence) {
+		logger.warn("JetStream heartbeats missed (last stream sequence " + lastStreamSequence
+				+ ", last consumer sequence " + lastConsumerSequence + ")");
+	}
+
+	@Override
+	public void unhandledStatus(Connection connection, JetStreamSubscription subscription, Status status) {
+		logger.warn("Unhandled JetStream status " + status);
+	}
+
+	@Override
+	public void pullStatusWarning(Connection connection, JetStreamSubscription subscription, Status status) {
+		logger.debug("JetStream pull status " + status);
+	}
+
+	@Override
+	public void pullStatusError(Connection connection, JetStreamSubscription subscription, Status status) {
+		logger.error("JetStream pull error " + status);
+	}
+
+	@Override
+	public void socketWriteTimeout(Connection connection) {
+		logger.warn("NATS socket write timed out on " + uriOf(connection));
+	}
+
+	private static String describe(Connection connection) {
+		var info = connection.getServerInfo();
+		if (info == null) {
+			return uriOf(connection);
+		}
+		return uriOf(connection) + " (server " + info.getServerName() + ", version " + info.getVersion()
+				+ ((info.getCluster() != null) ? ", cluster " + info.getCluster() : "") + ")";
+	}
+
+	private static String uriOf(Connection connection) {
+		return orServer((connection != null) ? connection.getConnectedUrl() : null);
+	}
+
+	private static String orServer(String uri) {
+		return (uri != null) ? uri : "server";
+	}
+
+}

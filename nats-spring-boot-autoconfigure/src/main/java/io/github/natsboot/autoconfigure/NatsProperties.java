@@ -1,0 +1,317 @@
+package io.github.natsboot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for the NATS connection, bound from {@code nats.*}.
+ */
+@ConfigurationProperties("nats")
+public class NatsProperties {
+
+	/**
+	 * NATS server URLs to connect to, such as nats://host:4222 or tls://host:4443. List
+	 * every node of a cluster so that the client can fail over.
+	 */
+	private List<String> servers = new ArrayList<>(List.of("nats://localhost:4222"));
+
+	/**
+	 * Name of the connection as shown by the server's monitoring. Defaults to
+	 * spring.application.name.
+	 */
+	private String connectionName;
+
+	/**
+	 * User name to authenticate with.
+	 */
+	private String username;
+
+	/**
+	 * Password to authenticate with.
+	 */
+	private String password;
+
+	/**
+	 * Token to authenticate with.
+	 */
+	private String token;
+
+	/**
+	 * Credentials file (.creds, a user JWT and its nkey seed) to authenticate with, for
+	 * example file:/etc/nats/app.creds.
+	 */
+	private Resource credentials;
+
+	/**
+	 * NKey seed (starting with SU) to authenticate with.
+	 */
+	private String nkey;
+
+	/**
+	 * Time to wait for a connection to a server to be established.
+	 */
+	private Duration connectionTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * Interval at which the client pings the server. A dead server is noticed after
+	 * ping-interval times max-pings-out at the latest: lower values detect failures
+	 * sooner at the cost of a little traffic.
+	 */
+	private Duration pingInterval = Duration.ofMinutes(2);
+
+	/**
+	 * Number of unanswered pings after which the connection is considered broken.
+	 */
+	private int maxPingsOut = 2;
+
+	/**
+	 * Prefix of the inbox subjects used for request replies.
+	 */
+	private String inboxPrefix = "_INBOX.";
+
+	/**
+	 * Whether messages published by this connection are not delivered to its own
+	 * subscriptions.
+	 */
+	private boolean noEcho;
+
+	/**
+	 * Time allowed on shutdown to drain the connection (let subscriptions finish their
+	 * pending messages and flush outgoing ones) before it is closed.
+	 */
+	private Duration drainTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Whether startup fails when no server can be reached. When false, the application
+	 * starts and the connection keeps trying in the background, within the reconnect
+	 * settings.
+	 */
+	private boolean failFast = true;
+
+	private final Reconnect reconnect = new Reconnect();
+
+	private final Ssl ssl = new Ssl();
+
+	public List<String> getServers() {
+		return this.servers;
+	}
+
+	public void setServers(List<String> servers) {
+		this.servers = servers;
+	}
+
+	public String getConnectionName() {
+		return this.connectionName;
+	}
+
+	public void setConnectionName(String connectionName) {
+		this.connectionName = connectionName;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public String getToken() {
+		return this.token;
+	}
+
+	public void setToken(String token) {
+		this.token = token;
+	}
+
+	public Resource getCredentials() {
+		return this.credentials;
+	}
+
+	public void setCredentials(Resource credentials) {
+		this.credentials = credentials;
+	}
+
+	public String getNkey() {
+		return this.nkey;
+	}
+
+	public void setNkey(String nkey) {
+		this.nkey = nkey;
+	}
+
+	public Duration getConnectionTimeout() {
+		return this.connectionTimeout;
+	}
+
+	public void setConnectionTimeout(Duration connectionTimeout) {
+		this.connectionTimeout = connectionTimeout;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public int getMaxPingsOut() {
+		return this.maxPingsOut;
+	}
+
+	public void setMaxPingsOut(int maxPingsOut) {
+		this.maxPingsOut = maxPingsOut;
+	}
+
+	public String getInboxPrefix() {
+		return this.inboxPrefix;
+	}
+
+	public void setInboxPrefix(String inboxPrefix) {
+		this.inboxPrefix = inboxPrefix;
+	}
+
+	public boolean isNoEcho() {
+		return this.noEcho;
+	}
+
+	public void setNoEcho(boolean noEcho) {
+		this.noEcho = noEcho;
+	}
+
+	public Duration getDrainTimeout() {
+		return this.drainTimeout;
+	}
+
+	public void setDrainTimeout(Duration drainTimeout) {
+		this.drainTimeout = drainTimeout;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public Reconnect getReconnect() {
+		return this.reconnect;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	/**
+	 * Reconnection settings.
+	 */
+	public static class Reconnect {
+
+		/**
+		 * Maximum number of reconnect attempts after a connection is lost; -1 retries
+		 * forever, 0 disables reconnection.
+		 */
+		private int maxAttempts = -1;
+
+		/**
+		 * Time to wait between two reconnect attempts to the same server.
+		 */
+		private Duration wait = Duration.ofSeconds(2);
+
+		/**
+		 * Maximum random delay added to the reconnect wait, so that many clients do not
+		 * reconnect at the same instant.
+		 */
+		private Duration jitter = Duration.ofMillis(100);
+
+		/**
+		 * Size of the buffer that holds outgoing messages while reconnecting; 0 disables
+		 * buffering (publishes fail while disconnected).
+		 */
+		private DataSize bufferSize = DataSize.ofMegabytes(8);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getWait() {
+			return this.wait;
+		}
+
+		public void setWait(Duration wait) {
+			this.wait = wait;
+		}
+
+		public Duration getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(Duration jitter) {
+			this.jitter = jitter;
+		}
+
+		public DataSize getBufferSize() {
+			return this.bufferSize;
+		}
+
+		public void setBufferSize(DataSize bufferSize) {
+			this.bufferSize = bufferSize;
+		}
+
+	}
+
+	/**
+	 * TLS settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Whether to connect with TLS. Implied when a bundle is set or a server URL uses
+		 * the tls:// scheme.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) holding the trust material and,
+		 * for mutual TLS, the client key.
+		 */
+		private String bundle;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+}
