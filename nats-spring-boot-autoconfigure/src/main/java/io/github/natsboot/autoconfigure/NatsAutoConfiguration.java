@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.natsboot.core.CompositeConnectionListener;
+import io.github.natsboot.core.CompositeErrorListener;
 import io.github.natsboot.core.NatsConnectionFactory;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;

@@ -2,6 +2,8 @@ package io.github.natsboot.core;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +19,9 @@ import io.nats.client.Options;
  * attempt: jnats's {@code connectReconnectOnConnect} returns only once a server
  * accepted the connection. This starts jnats's asynchronous connect and returns the
  * connection object as soon as jnats reports the outcome of the first attempt (connected
- * or disconnected) to the connection listener; the
- * connection keeps trying in the background within the reconnect settings, and
- * subscriptions made meanwhile are sent once it is connected.
+ * or disconnected) to the connection listener; the connection keeps trying in the
+ * background within the reconnect settings, and subscriptions made meanwhile are sent
+ * once it is connected.
  */
 final class BackgroundConnector {
 
@@ -30,8 +32,11 @@ final class BackgroundConnector {
 
 	static Connection connect(Options options) throws IOException, InterruptedException {
 		CompletableFuture<Connection> firstAttempt = new CompletableFuture<>();
-		Options reporting = new Options.Builder(options)
-			.connectionListener(new FirstAttemptConnectionListener(options.getConnectionListener(), firstAttempt))
+		List<ConnectionListener> listeners = new ArrayList<>(List.of(reportFirstAttempt(firstAttempt)));
+		if (options.getConnectionListener() != null) {
+			listeners.add(options.getConnectionListener());
+		}
+		Options reporting = new Options.Builder(options).connectionListener(new CompositeConnectionListener(listeners))
 			.build();
 		Nats.connectAsynchronously(reporting, true);
 		Duration wait = options.getConnectionTimeout().multipliedBy(options.getServers().size()).plus(MARGIN);
@@ -46,25 +51,13 @@ final class BackgroundConnector {
 		}
 	}
 
-	private record FirstAttemptConnectionListener(ConnectionListener delegate,
-			CompletableFuture<Connection> firstAttempt) implements ConnectionListener {
-
-		@Override
-		@SuppressWarnings("deprecation")
-		public void connectionEvent(Connection connection, Events type) {
-			connectionEvent(connection, type, null, null);
-		}
-
-		@Override
-		public void connectionEvent(Connection connection, Events type, Long time, String uriDetails) {
+	@SuppressWarnings("deprecation")
+	private static ConnectionListener reportFirstAttempt(CompletableFuture<Connection> firstAttempt) {
+		return (connection, type) -> {
 			if (connection != null) {
-				this.firstAttempt.complete(connection);
+				firstAttempt.complete(connection);
 			}
-			if (this.delegate != null) {
-				this.delegate.connectionEvent(connection, type, time, uriDetails);
-			}
-		}
-
+		};
 	}
 
 }

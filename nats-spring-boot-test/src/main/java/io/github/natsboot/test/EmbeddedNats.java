@@ -42,29 +42,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedNatsExtension.class)
 public @interface EmbeddedNats {
 
-    /**
-     * The number of nodes; {@code 1} is a plain server, more form a cluster.
-     * @return the number of nodes
-     */
-    int nodes() default 1;
+	/**
+	 * The number of nodes; {@code 1} is a plain server, more form a cluster.
+	 * @return the number of nodes
+	 */
+	int nodes() default 1;
 
-    /**
-     * Whether JetStream is enabled, each node with its own temporary store.
-     * @return whether JetStream is enabled
-     */
-    boolean jetStream() default true;
+	/**
+	 * Whether JetStream is enabled, each node with its own temporary store.
+	 * @return whether JetStream is enabled
+	 */
+	boolean jetStream() default true;
 
-    /**
-     * Configuration snippets appended to every node's configuration file, for example an
-     * {@code authorization} or {@code accounts} block.
-     * @return nats-server configuration text
-     */
-    String[] config() default {};
+	/**
+	 * Configuration snippets appended to every node's configuration file, for example an
+	 * {@code authorization} or {@code accounts} block.
+	 * @return nats-server configuration text
+	 */
+	String[] config() default {};
 
-    /**
-     * The Spring environment property that receives the comma-separated server URLs.
-     * @return the property name
-     */
-    String serversProperty() default "nats.servers";
+	/**
+	 * The Spring environment property that receives the comma-separated server URLs.
+	 * @return the property name
+	 */
+	String serversProperty() default "nats.servers";
 
 }

@@ -18,43 +18,43 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 final class EmbeddedNatsContextCustomizer implements ContextCustomizer {
 
-    static final String BEAN_NAME = "embeddedNats";
+	static final String BEAN_NAME = "embeddedNats";
 
-    private final EmbeddedNatsSettings settings;
+	private final EmbeddedNatsSettings settings;
 
-    EmbeddedNatsContextCustomizer(EmbeddedNatsSettings settings) {
-        this.settings = settings;
-    }
+	EmbeddedNatsContextCustomizer(EmbeddedNatsSettings settings) {
+		this.settings = settings;
+	}
 
-    @Override
-    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-        NatsCluster cluster = this.settings.start();
-        ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-        beanFactory.registerSingleton(BEAN_NAME, cluster);
-        if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
-            registry.registerDisposableBean(BEAN_NAME, cluster::close);
-        }
-        else {
-            context.addApplicationListener((event) -> {
-                if (event instanceof ContextClosedEvent) {
-                    cluster.close();
-                }
-            });
-        }
-        context.getEnvironment()
-            .getPropertySources()
-            .addFirst(new MapPropertySource(BEAN_NAME, Map.of(this.settings.serversProperty(), cluster.getUrls())));
-    }
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		NatsCluster cluster = this.settings.start();
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		beanFactory.registerSingleton(BEAN_NAME, cluster);
+		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+			registry.registerDisposableBean(BEAN_NAME, cluster::close);
+		}
+		else {
+			context.addApplicationListener((event) -> {
+				if (event instanceof ContextClosedEvent) {
+					cluster.close();
+				}
+			});
+		}
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource(BEAN_NAME, Map.of(this.settings.serversProperty(), cluster.getUrls())));
+	}
 
-    @Override
-    public boolean equals(Object other) {
-        return this == other || (other instanceof EmbeddedNatsContextCustomizer customizer
-                && this.settings.equals(customizer.settings));
-    }
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof EmbeddedNatsContextCustomizer customizer
+				&& this.settings.equals(customizer.settings));
+	}
 
-    @Override
-    public int hashCode() {
-        return this.settings.hashCode();
-    }
+	@Override
+	public int hashCode() {
+		return this.settings.hashCode();
+	}
 
 }

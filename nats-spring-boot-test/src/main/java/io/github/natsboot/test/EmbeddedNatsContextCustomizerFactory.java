@@ -13,11 +13,11 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  */
 class EmbeddedNatsContextCustomizerFactory implements ContextCustomizerFactory {
 
-    @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
-        EmbeddedNats annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, EmbeddedNats.class);
-        return (annotation != null) ? new EmbeddedNatsContextCustomizer(EmbeddedNatsSettings.of(annotation)) : null;
-    }
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		EmbeddedNats annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, EmbeddedNats.class);
+		return (annotation != null) ? new EmbeddedNatsContextCustomizer(EmbeddedNatsSettings.of(annotation)) : null;
+	}
 
 }

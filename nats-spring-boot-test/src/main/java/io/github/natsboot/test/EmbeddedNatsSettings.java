@@ -8,23 +8,23 @@ import java.util.List;
  */
 record EmbeddedNatsSettings(int nodes, boolean jetStream, List<String> config, String serversProperty) {
 
-    static final EmbeddedNatsSettings DEFAULTS = new EmbeddedNatsSettings(1, true, List.of(), "nats.servers");
+	static final EmbeddedNatsSettings DEFAULTS = new EmbeddedNatsSettings(1, true, List.of(), "nats.servers");
 
-    EmbeddedNatsSettings {
-        config = List.copyOf(config);
-    }
+	EmbeddedNatsSettings {
+		config = List.copyOf(config);
+	}
 
-    static EmbeddedNatsSettings of(EmbeddedNats annotation) {
-        return new EmbeddedNatsSettings(annotation.nodes(), annotation.jetStream(), List.of(annotation.config()),
-                annotation.serversProperty());
-    }
+	static EmbeddedNatsSettings of(EmbeddedNats annotation) {
+		return new EmbeddedNatsSettings(annotation.nodes(), annotation.jetStream(), List.of(annotation.config()),
+				annotation.serversProperty());
+	}
 
-    NatsCluster start() {
-        return NatsCluster.builder()
-            .nodes(this.nodes)
-            .jetStream(this.jetStream)
-            .config(this.config.toArray(String[]::new))
-            .start();
-    }
+	NatsCluster start() {
+		return NatsCluster.builder()
+			.nodes(this.nodes)
+			.jetStream(this.jetStream)
+			.config(this.config.toArray(String[]::new))
+			.start();
+	}
 
 }

@@ -12,27 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FreePorts {
 
-    private static final int MAX_ATTEMPTS = 100;
+	private static final int MAX_ATTEMPTS = 100;
 
-    private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
+	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
 
-    private FreePorts() {
-    }
+	private FreePorts() {
+	}
 
-    static int next() {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(NatsServer.LOOPBACK))) {
-                int port = socket.getLocalPort();
-                if (handedOut.add(port)) {
-                    return port;
-                }
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException("Could not find a free port on " + NatsServer.LOOPBACK, ex);
-            }
-        }
-        throw new IllegalStateException("No unused free port on " + NatsServer.LOOPBACK + " after "
-                + MAX_ATTEMPTS + " attempts");
-    }
+	static int next() {
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(NatsServer.LOOPBACK))) {
+				int port = socket.getLocalPort();
+				if (handedOut.add(port)) {
+					return port;
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not find a free port on " + NatsServer.LOOPBACK, ex);
+			}
+		}
+		throw new IllegalStateException("No unused free port on " + NatsServer.LOOPBACK + " after "
+				+ MAX_ATTEMPTS + " attempts");
+	}
 
 }

@@ -12,51 +12,51 @@ import java.nio.charset.StandardCharsets;
  */
 final class MonitorEndpoint {
 
-    private static final int CONNECT_TIMEOUT_MILLIS = 500;
+	private static final int CONNECT_TIMEOUT_MILLIS = 500;
 
-    private static final int READ_TIMEOUT_MILLIS = 2000;
+	private static final int READ_TIMEOUT_MILLIS = 2000;
 
-    private final int port;
+	private final int port;
 
-    MonitorEndpoint(int port) {
-        this.port = port;
-    }
+	MonitorEndpoint(int port) {
+		this.port = port;
+	}
 
-    Response get(String path) {
-        try {
-            URI uri = URI.create("http://" + NatsServer.LOOPBACK + ":" + this.port + path);
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
-            try {
-                int status = connection.getResponseCode();
-                InputStream body = (status >= 400) ? connection.getErrorStream() : connection.getInputStream();
-                return new Response(status,
-                        (body != null) ? new String(body.readAllBytes(), StandardCharsets.UTF_8).trim() : "");
-            }
-            finally {
-                connection.disconnect();
-            }
-        }
-        catch (IOException ex) {
-            return new Response(-1, ex.toString());
-        }
-    }
+	Response get(String path) {
+		try {
+			URI uri = URI.create("http://" + NatsServer.LOOPBACK + ":" + this.port + path);
+			HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+			connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+			connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+			try {
+				int status = connection.getResponseCode();
+				InputStream body = (status >= 400) ? connection.getErrorStream() : connection.getInputStream();
+				return new Response(status,
+						(body != null) ? new String(body.readAllBytes(), StandardCharsets.UTF_8).trim() : "");
+			}
+			finally {
+				connection.disconnect();
+			}
+		}
+		catch (IOException ex) {
+			return new Response(-1, ex.toString());
+		}
+	}
 
-    /**
-     * One answer from the monitoring port; status {@code -1} when the request failed.
-     */
-    record Response(int status, String body) {
+	/**
+	 * One answer from the monitoring port; status {@code -1} when the request failed.
+	 */
+	record Response(int status, String body) {
 
-        boolean isOk() {
-            return this.status == 200;
-        }
+		boolean isOk() {
+			return this.status == 200;
+		}
 
-        @Override
-        public String toString() {
-            return ((this.status > 0) ? "HTTP " + this.status + " " : "") + this.body;
-        }
+		@Override
+		public String toString() {
+			return ((this.status > 0) ? "HTTP " + this.status + " " : "") + this.body;
+		}
 
-    }
+	}
 
 }

@@ -6,23 +6,23 @@ package io.github.natsboot.test;
  */
 public class NatsServerStartupException extends IllegalStateException {
 
-    private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates an exception with a message that explains the failure.
-     * @param message what went wrong, including the tail of the server log
-     */
-    public NatsServerStartupException(String message) {
-        super(message);
-    }
+	/**
+	 * Creates an exception with a message that explains the failure.
+	 * @param message what went wrong, including the tail of the server log
+	 */
+	public NatsServerStartupException(String message) {
+		super(message);
+	}
 
-    /**
-     * Creates an exception with a message and the underlying cause.
-     * @param message what went wrong
-     * @param cause the underlying failure
-     */
-    public NatsServerStartupException(String message, Throwable cause) {
-        super(message, cause);
-    }
+	/**
+	 * Creates an exception with a message and the underlying cause.
+	 * @param message what went wrong
+	 * @param cause the underlying failure
+	 */
+	public NatsServerStartupException(String message, Throwable cause) {
+		super(message, cause);
+	}
 
 }

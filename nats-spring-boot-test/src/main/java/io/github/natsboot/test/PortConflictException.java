@@ -6,10 +6,10 @@ package io.github.natsboot.test;
  */
 class PortConflictException extends NatsServerStartupException {
 
-    private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 1L;
 
-    PortConflictException(String message) {
-        super(message);
-    }
+	PortConflictException(String message) {
+		super(message);
+	}
 
 }

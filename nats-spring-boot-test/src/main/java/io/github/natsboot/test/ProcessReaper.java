@@ -13,50 +13,50 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ProcessReaper {
 
-    private static final Set<Process> processes = ConcurrentHashMap.newKeySet();
+	private static final Set<Process> processes = ConcurrentHashMap.newKeySet();
 
-    private static final Set<Path> directories = ConcurrentHashMap.newKeySet();
+	private static final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
-    private static final AtomicBoolean hookRegistered = new AtomicBoolean();
+	private static final AtomicBoolean hookRegistered = new AtomicBoolean();
 
-    private ProcessReaper() {
-    }
+	private ProcessReaper() {
+	}
 
-    static void track(Process process) {
-        registerHook();
-        processes.add(process);
-        process.onExit().thenRun(() -> processes.remove(process));
-    }
+	static void track(Process process) {
+		registerHook();
+		processes.add(process);
+		process.onExit().thenRun(() -> processes.remove(process));
+	}
 
-    static void deleteOnExit(Path directory) {
-        registerHook();
-        directories.add(directory);
-    }
+	static void deleteOnExit(Path directory) {
+		registerHook();
+		directories.add(directory);
+	}
 
-    static void forget(Path directory) {
-        directories.remove(directory);
-    }
+	static void forget(Path directory) {
+		directories.remove(directory);
+	}
 
-    private static void registerHook() {
-        if (hookRegistered.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::reap, "nats-server-reaper"));
-        }
-    }
+	private static void registerHook() {
+		if (hookRegistered.compareAndSet(false, true)) {
+			Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::reap, "nats-server-reaper"));
+		}
+	}
 
-    private static void reap() {
-        for (Process process : processes) {
-            process.destroyForcibly();
-        }
-        for (Process process : processes) {
-            try {
-                process.waitFor(2, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        directories.forEach(Directories::deleteRecursively);
-    }
+	private static void reap() {
+		for (Process process : processes) {
+			process.destroyForcibly();
+		}
+		for (Process process : processes) {
+			try {
+				process.waitFor(2, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		directories.forEach(Directories::deleteRecursively);
+	}
 
 }

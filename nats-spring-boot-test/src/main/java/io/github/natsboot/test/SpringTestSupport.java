@@ -18,78 +18,78 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 final class SpringTestSupport {
 
-    private static final boolean SPRING_TEST_PRESENT = isPresent(
-            "org.springframework.test.context.junit.jupiter.SpringExtension");
+	private static final boolean SPRING_TEST_PRESENT = isPresent(
+			"org.springframework.test.context.junit.jupiter.SpringExtension");
 
-    private SpringTestSupport() {
-    }
+	private SpringTestSupport() {
+	}
 
-    /**
-     * Tells whether the {@code SpringExtension} runs a test class: declared with
-     * {@code @ExtendWith} (directly or through {@code @SpringBootTest}, {@code @SpringJUnitConfig}
-     * and the like) or registered in a field, on the class or on a class that encloses a
-     * {@code @Nested} one.
-     */
-    static boolean isSpringTest(Class<?> testClass) {
-        if (!SPRING_TEST_PRESENT) {
-            return false;
-        }
-        for (Class<?> candidate = testClass; candidate != null; candidate = EmbeddedNatsExtension
-            .enclosingOfInner(candidate)) {
-            if (Spring.declaresSpringExtension(candidate)) {
-                return true;
-            }
-        }
-        return false;
-    }
+	/**
+	 * Tells whether the {@code SpringExtension} runs a test class: declared with
+	 * {@code @ExtendWith} (directly or through {@code @SpringBootTest}, {@code @SpringJUnitConfig}
+	 * and the like) or registered in a field, on the class or on a class that encloses a
+	 * {@code @Nested} one.
+	 */
+	static boolean isSpringTest(Class<?> testClass) {
+		if (!SPRING_TEST_PRESENT) {
+			return false;
+		}
+		for (Class<?> candidate = testClass; candidate != null; candidate = EmbeddedNatsExtension
+			.enclosingOfInner(candidate)) {
+			if (Spring.declaresSpringExtension(candidate)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
-    static boolean springResolves(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return Spring.resolves(parameterContext, extensionContext);
-    }
+	static boolean springResolves(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return Spring.resolves(parameterContext, extensionContext);
+	}
 
-    static NatsCluster cluster(ExtensionContext context) {
-        return Spring.cluster(context);
-    }
+	static NatsCluster cluster(ExtensionContext context) {
+		return Spring.cluster(context);
+	}
 
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, SpringTestSupport.class.getClassLoader());
-            return true;
-        }
-        catch (ClassNotFoundException | LinkageError ex) {
-            return false;
-        }
-    }
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, SpringTestSupport.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
+	}
 
-    private static final class Spring {
+	private static final class Spring {
 
-        static boolean declaresSpringExtension(Class<?> testClass) {
-            boolean extendWith = AnnotationSupport.findRepeatableAnnotations(testClass, ExtendWith.class)
-                .stream()
-                .flatMap((annotation) -> Arrays.stream(annotation.value()))
-                .anyMatch(SpringExtension.class::isAssignableFrom);
-            return extendWith || !AnnotationSupport
-                .findAnnotatedFields(testClass, RegisterExtension.class,
-                        (field) -> SpringExtension.class.isAssignableFrom(field.getType()),
-                        HierarchyTraversalMode.TOP_DOWN)
-                .isEmpty();
-        }
+		static boolean declaresSpringExtension(Class<?> testClass) {
+			boolean extendWith = AnnotationSupport.findRepeatableAnnotations(testClass, ExtendWith.class)
+				.stream()
+				.flatMap((annotation) -> Arrays.stream(annotation.value()))
+				.anyMatch(SpringExtension.class::isAssignableFrom);
+			return extendWith || !AnnotationSupport
+				.findAnnotatedFields(testClass, RegisterExtension.class,
+						(field) -> SpringExtension.class.isAssignableFrom(field.getType()),
+						HierarchyTraversalMode.TOP_DOWN)
+				.isEmpty();
+		}
 
-        static boolean resolves(ParameterContext parameterContext, ExtensionContext extensionContext) {
-            return new SpringExtension().supportsParameter(parameterContext, extensionContext);
-        }
+		static boolean resolves(ParameterContext parameterContext, ExtensionContext extensionContext) {
+			return new SpringExtension().supportsParameter(parameterContext, extensionContext);
+		}
 
-        static NatsCluster cluster(ExtensionContext context) {
-            try {
-                return SpringExtension.getApplicationContext(context).getBean(NatsCluster.class);
-            }
-            catch (NoSuchBeanDefinitionException ex) {
-                throw new IllegalStateException("The application context of "
-                        + context.getRequiredTestClass().getName() + " has no NatsCluster bean: annotate the "
-                        + "test class with @EmbeddedNats so that the Spring TestContext framework starts one", ex);
-            }
-        }
+		static NatsCluster cluster(ExtensionContext context) {
+			try {
+				return SpringExtension.getApplicationContext(context).getBean(NatsCluster.class);
+			}
+			catch (NoSuchBeanDefinitionException ex) {
+				throw new IllegalStateException("The application context of "
+						+ context.getRequiredTestClass().getName() + " has no NatsCluster bean: annotate the "
+						+ "test class with @EmbeddedNats so that the Spring TestContext framework starts one", ex);
+			}
+		}
 
-    }
+	}
 
 }

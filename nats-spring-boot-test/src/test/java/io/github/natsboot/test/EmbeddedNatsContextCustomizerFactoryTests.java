@@ -13,73 +13,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EmbeddedNatsContextCustomizerFactoryTests {
 
-    private final EmbeddedNatsContextCustomizerFactory factory = new EmbeddedNatsContextCustomizerFactory();
+	private final EmbeddedNatsContextCustomizerFactory factory = new EmbeddedNatsContextCustomizerFactory();
 
-    @Test
-    void factoryIsRegisteredWithTheSpringTestContextFramework() {
-        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(ContextCustomizerFactory.class))
-            .hasAtLeastOneElementOfType(EmbeddedNatsContextCustomizerFactory.class);
-    }
+	@Test
+	void factoryIsRegisteredWithTheSpringTestContextFramework() {
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(ContextCustomizerFactory.class))
+			.hasAtLeastOneElementOfType(EmbeddedNatsContextCustomizerFactory.class);
+	}
 
-    @Test
-    void classesWithTheSameAttributesGetEqualCustomizersSoTheyShareAContext() {
-        assertThat(customizer(Defaults.class)).isEqualTo(customizer(SameDefaults.class))
-            .hasSameHashCodeAs(customizer(SameDefaults.class));
-    }
+	@Test
+	void classesWithTheSameAttributesGetEqualCustomizersSoTheyShareAContext() {
+		assertThat(customizer(Defaults.class)).isEqualTo(customizer(SameDefaults.class))
+			.hasSameHashCodeAs(customizer(SameDefaults.class));
+	}
 
-    @Test
-    void classesWithDifferentAttributesGetDifferentCustomizers() {
-        assertThat(customizer(Defaults.class)).isNotEqualTo(customizer(ThreeNodes.class))
-            .isNotEqualTo(customizer(WithConfig.class))
-            .isNotEqualTo(customizer(OtherProperty.class));
-    }
+	@Test
+	void classesWithDifferentAttributesGetDifferentCustomizers() {
+		assertThat(customizer(Defaults.class)).isNotEqualTo(customizer(ThreeNodes.class))
+			.isNotEqualTo(customizer(WithConfig.class))
+			.isNotEqualTo(customizer(OtherProperty.class));
+	}
 
-    @Test
-    void classWithoutTheAnnotationGetsNoCustomizer() {
-        assertThat(customizer(NotAnnotated.class)).isNull();
-    }
+	@Test
+	void classWithoutTheAnnotationGetsNoCustomizer() {
+		assertThat(customizer(NotAnnotated.class)).isNull();
+	}
 
-    @Test
-    void nestedClassUsesTheEnclosingClassAnnotation() {
-        assertThat(customizer(ThreeNodes.Inner.class)).isEqualTo(customizer(ThreeNodes.class));
-    }
+	@Test
+	void nestedClassUsesTheEnclosingClassAnnotation() {
+		assertThat(customizer(ThreeNodes.Inner.class)).isEqualTo(customizer(ThreeNodes.class));
+	}
 
-    private ContextCustomizer customizer(Class<?> testClass) {
-        return this.factory.createContextCustomizer(testClass, List.of());
-    }
+	private ContextCustomizer customizer(Class<?> testClass) {
+		return this.factory.createContextCustomizer(testClass, List.of());
+	}
 
-    @EmbeddedNats
-    static class Defaults {
+	@EmbeddedNats
+	static class Defaults {
 
-    }
+	}
 
-    @EmbeddedNats(nodes = 1, jetStream = true, serversProperty = "nats.servers")
-    static class SameDefaults {
+	@EmbeddedNats(nodes = 1, jetStream = true, serversProperty = "nats.servers")
+	static class SameDefaults {
 
-    }
+	}
 
-    @EmbeddedNats(nodes = 3)
-    static class ThreeNodes {
+	@EmbeddedNats(nodes = 3)
+	static class ThreeNodes {
 
-        @Nested
-        class Inner {
+		@Nested
+		class Inner {
 
-        }
+		}
 
-    }
+	}
 
-    @EmbeddedNats(config = "max_payload: 2MB")
-    static class WithConfig {
+	@EmbeddedNats(config = "max_payload: 2MB")
+	static class WithConfig {
 
-    }
+	}
 
-    @EmbeddedNats(serversProperty = "spring.nats.servers")
-    static class OtherProperty {
+	@EmbeddedNats(serversProperty = "spring.nats.servers")
+	static class OtherProperty {
 
-    }
+	}
 
-    static class NotAnnotated {
+	static class NotAnnotated {
 
-    }
+	}
 
 }

@@ -9,38 +9,38 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 class EmbeddedNatsExtensionLifecycleTests {
 
-    @Test
-    void extensionStartsTheServersBeforeAllTestsAndStopsThemAfterwards() {
-        EngineTestKit.engine("junit-jupiter")
-            .selectors(selectClass(Fixture.class))
-            .execute()
-            .testEvents()
-            .assertStatistics((stats) -> stats.started(2).succeeded(2));
-        assertThat(Fixture.cluster).isNotNull();
-        assertThat(Fixture.cluster.server().isRunning()).isFalse();
-        assertThat(Fixture.cluster.server().getLogFile()).doesNotExist();
-    }
+	@Test
+	void extensionStartsTheServersBeforeAllTestsAndStopsThemAfterwards() {
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(Fixture.class))
+			.execute()
+			.testEvents()
+			.assertStatistics((stats) -> stats.started(2).succeeded(2));
+		assertThat(Fixture.cluster).isNotNull();
+		assertThat(Fixture.cluster.server().isRunning()).isFalse();
+		assertThat(Fixture.cluster.server().getLogFile()).doesNotExist();
+	}
 
-    @EmbeddedNats(jetStream = false)
-    static class Fixture {
+	@EmbeddedNats(jetStream = false)
+	static class Fixture {
 
-        static NatsCluster cluster;
+		static NatsCluster cluster;
 
-        @BeforeAll
-        static void captureCluster(NatsCluster cluster) {
-            Fixture.cluster = cluster;
-        }
+		@BeforeAll
+		static void captureCluster(NatsCluster cluster) {
+			Fixture.cluster = cluster;
+		}
 
-        @Test
-        void firstTestSeesTheRunningServer(NatsServer server) {
-            assertThat(server.isRunning()).isTrue();
-        }
+		@Test
+		void firstTestSeesTheRunningServer(NatsServer server) {
+			assertThat(server.isRunning()).isTrue();
+		}
 
-        @Test
-        void secondTestSeesTheSameServer(NatsServer server) {
-            assertThat(server).isSameAs(cluster.server());
-        }
+		@Test
+		void secondTestSeesTheSameServer(NatsServer server) {
+			assertThat(server).isSameAs(cluster.server());
+		}
 
-    }
+	}
 
 }

@@ -12,30 +12,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedNats
 class EmbeddedNatsExtensionTests {
 
-    private final NatsCluster cluster;
+	private final NatsCluster cluster;
 
-    EmbeddedNatsExtensionTests(NatsCluster cluster) {
-        this.cluster = cluster;
-    }
+	EmbeddedNatsExtensionTests(NatsCluster cluster) {
+		this.cluster = cluster;
+	}
 
-    @Test
-    void extensionInjectsARunningServer(NatsServer server) throws Exception {
-        assertThat(server.isRunning()).isTrue();
-        assertThat(server).isSameAs(this.cluster.server());
-        try (Connection connection = Nats.connect(server.getUrl())) {
-            connection.flush(Duration.ofSeconds(5));
-            assertThat(connection.jetStreamManagement().getAccountStatistics()).isNotNull();
-        }
-    }
+	@Test
+	void extensionInjectsARunningServer(NatsServer server) throws Exception {
+		assertThat(server.isRunning()).isTrue();
+		assertThat(server).isSameAs(this.cluster.server());
+		try (Connection connection = Nats.connect(server.getUrl())) {
+			connection.flush(Duration.ofSeconds(5));
+			assertThat(connection.jetStreamManagement().getAccountStatistics()).isNotNull();
+		}
+	}
 
-    @Nested
-    class NestedTests {
+	@Nested
+	class NestedTests {
 
-        @Test
-        void nestedClassSharesTheEnclosingClassCluster(NatsCluster nested) {
-            assertThat(nested).isSameAs(EmbeddedNatsExtensionTests.this.cluster);
-        }
+		@Test
+		void nestedClassSharesTheEnclosingClassCluster(NatsCluster nested) {
+			assertThat(nested).isSameAs(EmbeddedNatsExtensionTests.this.cluster);
+		}
 
-    }
+	}
 
 }

@@ -19,40 +19,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedNats
 class EmbeddedNatsSpringTests {
 
-    @Autowired
-    private Environment environment;
+	@Autowired
+	private Environment environment;
 
-    @Autowired
-    private NatsCluster cluster;
+	@Autowired
+	private NatsCluster cluster;
 
-    @Test
-    void environmentHasTheServerUrlsAndTheClusterIsAutowired() throws Exception {
-        assertThat(this.environment.getProperty("nats.servers")).isEqualTo(this.cluster.getUrls());
-        try (Connection connection = Nats.connect(this.environment.getProperty("nats.servers"))) {
-            connection.flush(Duration.ofSeconds(5));
-        }
-    }
+	@Test
+	void environmentHasTheServerUrlsAndTheClusterIsAutowired() throws Exception {
+		assertThat(this.environment.getProperty("nats.servers")).isEqualTo(this.cluster.getUrls());
+		try (Connection connection = Nats.connect(this.environment.getProperty("nats.servers"))) {
+			connection.flush(Duration.ofSeconds(5));
+		}
+	}
 
-    @Test
-    void extensionResolvesParametersFromTheApplicationContext(NatsCluster parameter, NatsServer server,
-            ApplicationContext context) {
-        assertThat(parameter).isSameAs(this.cluster).isSameAs(context.getBean("embeddedNats"));
-        assertThat(server).isSameAs(this.cluster.server());
-    }
+	@Test
+	void extensionResolvesParametersFromTheApplicationContext(NatsCluster parameter, NatsServer server,
+			ApplicationContext context) {
+		assertThat(parameter).isSameAs(this.cluster).isSameAs(context.getBean("embeddedNats"));
+		assertThat(server).isSameAs(this.cluster.server());
+	}
 
-    @Test
-    void onlyTheContextClusterIsRunning() {
-        List<Long> childServers = ProcessHandle.current()
-            .children()
-            .filter((child) -> child.info().command().orElse("").endsWith("nats-server"))
-            .map(ProcessHandle::pid)
-            .toList();
-        assertThat(childServers).containsExactly(this.cluster.server().getPid());
-    }
+	@Test
+	void onlyTheContextClusterIsRunning() {
+		List<Long> childServers = ProcessHandle.current()
+			.children()
+			.filter((child) -> child.info().command().orElse("").endsWith("nats-server"))
+			.map(ProcessHandle::pid)
+			.toList();
+		assertThat(childServers).containsExactly(this.cluster.server().getPid());
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    static class EmptyConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyConfiguration {
 
-    }
+	}
 
 }

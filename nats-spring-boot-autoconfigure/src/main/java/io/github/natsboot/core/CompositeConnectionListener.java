@@ -1,4 +1,4 @@
-package io.github.natsboot.autoconfigure;
+package io.github.natsboot.core;
 
 import java.util.List;
 
@@ -11,13 +11,17 @@ import org.apache.commons.logging.LogFactory;
  * Passes connection events to several listeners; one failing listener does not keep the
  * event from the others.
  */
-class CompositeConnectionListener implements ConnectionListener {
+public class CompositeConnectionListener implements ConnectionListener {
 
 	private static final Log logger = LogFactory.getLog(CompositeConnectionListener.class);
 
 	private final List<ConnectionListener> delegates;
 
-	CompositeConnectionListener(List<ConnectionListener> delegates) {
+	/**
+	 * Create a composite of the given listeners, called in list order.
+	 * @param delegates the listeners
+	 */
+	public CompositeConnectionListener(List<ConnectionListener> delegates) {
 		this.delegates = List.copyOf(delegates);
 	}
 

@@ -1,4 +1,4 @@
-package io.github.natsboot.autoconfigure;
+package io.github.natsboot.core;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,13 +15,17 @@ import org.apache.commons.logging.LogFactory;
  * Passes error callbacks to several listeners; one failing listener does not keep the
  * callback from the others.
  */
-class CompositeErrorListener implements ErrorListener {
+public class CompositeErrorListener implements ErrorListener {
 
 	private static final Log logger = LogFactory.getLog(CompositeErrorListener.class);
 
 	private final List<ErrorListener> delegates;
 
-	CompositeErrorListener(List<ErrorListener> delegates) {
+	/**
+	 * Create a composite of the given listeners, called in list order.
+	 * @param delegates the listeners
+	 */
+	public CompositeErrorListener(List<ErrorListener> delegates) {
 		this.delegates = List.copyOf(delegates);
 	}
 
