@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.natsboot.core.NatsLifecyclePhases;
 import io.nats.client.Connection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,7 +22,7 @@ public class NatsConnectionLifecycle implements SmartLifecycle {
 	 * Lifecycle phase of the connection: lower than every other NATS component so that
 	 * it stops last.
 	 */
-	public static final int PHASE = Integer.MIN_VALUE + 1000;
+	public static final int PHASE = NatsLifecyclePhases.CONNECTION;
 
 	private static final Log logger = LogFactory.getLog(NatsConnectionLifecycle.class);
 

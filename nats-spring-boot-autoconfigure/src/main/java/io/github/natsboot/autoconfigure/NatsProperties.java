@@ -97,6 +97,8 @@ public class NatsProperties {
 
 	private final Ssl ssl = new Ssl();
 
+	private final Template template = new Template();
+
 	public List<String> getServers() {
 		return this.servers;
 	}
@@ -217,6 +219,10 @@ public class NatsProperties {
 		return this.ssl;
 	}
 
+	public Template getTemplate() {
+		return this.template;
+	}
+
 	/**
 	 * Reconnection settings.
 	 */
@@ -310,6 +316,66 @@ public class NatsProperties {
 
 		public void setBundle(String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * NatsTemplate settings.
+	 */
+	public static class Template {
+
+		/**
+		 * Default time to wait for the reply to a request.
+		 */
+		private Duration requestTimeout = Duration.ofSeconds(5);
+
+		private final TemplateJetStream jetstream = new TemplateJetStream();
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+		public TemplateJetStream getJetstream() {
+			return this.jetstream;
+		}
+
+	}
+
+	/**
+	 * NatsTemplate JetStream publish settings.
+	 */
+	public static class TemplateJetStream {
+
+		/**
+		 * Time a JetStream publish waits for the stream's acknowledgement.
+		 */
+		private Duration publishTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Maximum number of asynchronous JetStream publishes awaiting their
+		 * acknowledgement; further publishes block until one completes.
+		 */
+		private int maxInFlight = 1000;
+
+		public Duration getPublishTimeout() {
+			return this.publishTimeout;
+		}
+
+		public void setPublishTimeout(Duration publishTimeout) {
+			this.publishTimeout = publishTimeout;
+		}
+
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
 		}
 
 	}

@@ -1,0 +1,46 @@
+package io.github.natsboot.autoconfigure;
+
+import io.github.natsboot.core.NatsOperations;
+import io.github.natsboot.core.NatsTemplate;
+import io.github.natsboot.core.convert.DefaultNatsMessageConverter;
+import io.github.natsboot.core.convert.JsonCodec;
+import io.github.natsboot.core.convert.NatsMessageConverter;
+import io.nats.client.Connection;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for {@link NatsTemplate} and payload conversion.
+ */
+@AutoConfiguration(after = NatsAutoConfiguration.class,
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration" })
+@ConditionalOnClass(Connection.class)
+@ConditionalOnBean(Connection.class)
+@Import({ NatsJsonCodecConfigurations.ApplicationJackson3.class, NatsJsonCodecConfigurations.ApplicationJackson2.class,
+		NatsJsonCodecConfigurations.DefaultJackson3.class, NatsJsonCodecConfigurations.DefaultJackson2.class })
+public final class NatsTemplateAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	NatsMessageConverter natsMessageConverter(ObjectProvider<JsonCodec> jsonCodec) {
+		return new DefaultNatsMessageConverter(jsonCodec.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(NatsOperations.class)
+	NatsTemplate natsTemplate(Connection connection, NatsMessageConverter natsMessageConverter,
+			NatsProperties properties) {
+		NatsProperties.Template template = properties.getTemplate();
+		return new NatsTemplate(connection, natsMessageConverter, template.getRequestTimeout(),
+				template.getJetstream().getPublishTimeout(), template.getJetstream().getMaxInFlight());
+	}
+
+}

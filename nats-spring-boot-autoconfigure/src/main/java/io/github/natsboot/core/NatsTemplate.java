@@ -1,0 +1,236 @@
+package io.github.natsboot.core;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.natsboot.core.convert.NatsMessageConverter;
+import io.github.natsboot.kv.KeyValueOperations;
+import io.github.natsboot.kv.NatsKeyValueTemplate;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Publishes messages, sends requests, publishes to JetStream streams and reads and
+ * writes Key-Value buckets over one
+ * {@link Connection}, converting payloads with a {@link NatsMessageConverter}. Thread
+ * safe. On shutdown it waits for pending asynchronous JetStream acknowledgements before
+ * the connection drains.
+ */
+public class NatsTemplate implements NatsOperations, SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(NatsTemplate.class);
+
+	private final Connection connection;
+
+	private final NatsMessageConverter converter;
+
+	private final OutgoingMessageFactory messageFactory;
+
+	private final ReplyReader replyReader;
+
+	private final JetStreamPublisher jetStreamPublisher;
+
+	private final Duration requestTimeout;
+
+	private final Map<String, KeyValueOperations> keyValues = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
+
+	/**
+	 * Create a template with a 5 second request timeout, a 5 second JetStream publish
+	 * timeout and at most 1000 asynchronous JetStream publishes awaiting acknowledgement.
+	 * @param connection the connection
+	 * @param converter the payload converter
+	 */
+	public NatsTemplate(Connection connection, NatsMessageConverter converter) {
+		this(connection, converter, Duration.ofSeconds(5), Duration.ofSeconds(5), 1000);
+	}
+
+	/**
+	 * Create a template.
+	 * @param connection the connection
+	 * @param converter the payload converter
+	 * @param requestTimeout the default request timeout
+	 * @param publishTimeout how long a JetStream publish waits for its acknowledgement
+	 * @param maxInFlight how many asynchronous JetStream publishes may await their
+	 * acknowledgement at once
+	 */
+	public NatsTemplate(Connection connection, NatsMessageConverter converter, Duration requestTimeout,
+			Duration publishTimeout, int maxInFlight) {
+		if (maxInFlight < 1) {
+			throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+		}
+		this.connection = connection;
+		this.converter = converter;
+		this.messageFactory = new OutgoingMessageFactory(converter);
+		this.replyReader = new ReplyReader(converter);
+		this.jetStreamPublisher = new JetStreamPublisher(connection, publishTimeout, maxInFlight);
+		this.requestTimeout = requestTimeout;
+	}
+
+	/**
+	 * The connection this template uses.
+	 * @return the connection
+	 */
+	public Connection getConnection() {
+		return this.connection;
+	}
+
+	/**
+	 * The default request timeout.
+	 * @return the timeout
+	 */
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	/**
+	 * The converter this template uses.
+	 * @return the converter
+	 */
+	public NatsMessageConverter getMessageConverter() {
+		return this.converter;
+	}
+
+	@Override
+	public void publish(String subject, Object payload) {
+		publish(subject, payload, null);
+	}
+
+	@Override
+	public void publish(String subject, Object payload, Headers headers) {
+		OutgoingMessage message = createMessage(subject, payload, headers);
+		this.connection.publish(message.subject(), message.headers(), message.data());
+	}
+
+	@Override
+	public <T> T request(String subject, Object payload, Class<T> replyType) {
+		return request(subject, payload, null, replyType, this.requestTimeout);
+	}
+
+	@Override
+	public <T> T request(String subject, Object payload, Class<T> replyType, Duration timeout) {
+		return request(subject, payload, null, replyType, timeout);
+	}
+
+	@Override
+	public <T> T request(String subject, Object payload, Headers headers, Class<T> replyType, Duration timeout) {
+		CompletableFuture<T> reply = requestAsync(subject, payload, headers, replyType, timeout);
+		try {
+			return reply.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			reply.cancel(true);
+			throw new NatsException("Interrupted while waiting for a reply from '" + subject + "'", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new NatsException("Request to '" + subject + "' failed", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			reply.cancel(true);
+			throw new NatsRequestTimeoutException(subject, timeout);
+		}
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String subject, Object payload, Class<T> replyType) {
+		return requestAsync(subject, payload, null, replyType, this.requestTimeout);
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String subject, Object payload, Headers headers, Class<T> replyType,
+			Duration timeout) {
+		OutgoingMessage message = createMessage(subject, payload, headers);
+		CompletableFuture<Message> request = this.connection.requestWithTimeout(message.subject(), message.headers(),
+				message.data(), timeout);
+		return request.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((reply, failure) -> {
+			if (failure != null) {
+				throw this.replyReader.translate(subject, timeout, failure, request);
+			}
+			return this.replyReader.read(subject, reply, replyType);
+		});
+	}
+
+	@Override
+	public PublishAck publishToStream(String subject, Object payload) {
+		return publishToStream(subject, payload, null, null);
+	}
+
+	@Override
+	public PublishAck publishToStream(String subject, Object payload, Headers headers, PublishOptions options) {
+		return this.jetStreamPublisher.publish(createMessage(subject, payload, headers), options);
+	}
+
+	@Override
+	public CompletableFuture<PublishAck> publishToStreamAsync(String subject, Object payload) {
+		return publishToStreamAsync(subject, payload, null, null);
+	}
+
+	@Override
+	public CompletableFuture<PublishAck> publishToStreamAsync(String subject, Object payload, Headers headers,
+			PublishOptions options) {
+		return this.jetStreamPublisher.publishAsync(createMessage(subject, payload, headers), options);
+	}
+
+	@Override
+	public KeyValueOperations keyValue(String bucket) {
+		return this.keyValues.computeIfAbsent(bucket,
+				(name) -> new NatsKeyValueTemplate(this.connection, name, this.converter));
+	}
+
+	/**
+	 * The number of asynchronous JetStream publishes awaiting their acknowledgement.
+	 * @return the pending count
+	 */
+	public int getPendingStreamPublishes() {
+		return this.jetStreamPublisher.getPendingCount();
+	}
+
+	private OutgoingMessage createMessage(String subject, Object payload, Headers headers) {
+		return this.messageFactory.create(subject, payload, headers, this.connection.getMaxPayload());
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		try {
+			if (!this.jetStreamPublisher.awaitPending()) {
+				logger.warn(this.jetStreamPublisher.getPendingCount()
+						+ " asynchronous JetStream publishes were still unacknowledged at shutdown");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return NatsLifecyclePhases.TEMPLATE;
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.github.natsboot.core;
+
+import io.github.natsboot.core.convert.NatsMessageConverter;
+import io.github.natsboot.core.convert.PayloadWriter;
+import io.nats.client.impl.Headers;
+
+/**
+ * Turns a payload into an {@link OutgoingMessage}: converts it, adds the
+ * {@value NatsHeaders#CONTENT_TYPE} header (on a copy of the caller's headers) and
+ * rejects a message larger than the server accepts before anything is sent. Shared by
+ * the template and by listeners sending replies.
+ */
+public class OutgoingMessageFactory {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final NatsMessageConverter converter;
+
+	/**
+	 * Create a factory.
+	 * @param converter the converter that writes payloads
+	 */
+	public OutgoingMessageFactory(NatsMessageConverter converter) {
+		this.converter = converter;
+	}
+
+	/**
+	 * Create a message to publish, after checking that the subject can be published to.
+	 * @param subject the subject
+	 * @param payload the payload, {@code null} for an empty message
+	 * @param headers the caller's headers, not modified; may be {@code null}
+	 * @param maxPayload the server's maximum payload, or a value below 1 when unknown
+	 * @return the message
+	 * @throws IllegalArgumentException if the subject is invalid or contains wildcards
+	 * @throws NatsPayloadTooLargeException if the message is too large
+	 */
+	public OutgoingMessage create(String subject, Object payload, Headers headers, long maxPayload) {
+		NatsSubjects.requirePublishSubject(subject);
+		return createUnchecked(subject, payload, headers, maxPayload);
+	}
+
+	/**
+	 * Create a message to a subject known to be valid, such as a reply inbox.
+	 * @param subject the subject
+	 * @param payload the payload, {@code null} for an empty message
+	 * @param headers the caller's headers, not modified; may be {@code null}
+	 * @param maxPayload the server's maximum payload, or a value below 1 when unknown
+	 * @return the message
+	 * @throws NatsPayloadTooLargeException if the message is too large
+	 */
+	public OutgoingMessage createUnchecked(String subject, Object payload, Headers headers, long maxPayload) {
+		if (payload == null) {
+			return checkSize(new OutgoingMessage(subject, headers, EMPTY), maxPayload);
+		}
+		PayloadWriter writer = this.converter.writerFor(payload.getClass());
+		byte[] data = writer.write(payload);
+		Headers outgoing = withContentType(headers, writer.contentType());
+		return checkSize(new OutgoingMessage(subject, outgoing, data), maxPayload);
+	}
+
+	private static Headers withContentType(Headers headers, String contentType) {
+		if (contentType == null) {
+			return headers;
+		}
+		if (headers == null) {
+			return new Headers().put(NatsHeaders.CONTENT_TYPE, contentType);
+		}
+		if (headers.containsKey(NatsHeaders.CONTENT_TYPE)) {
+			return headers;
+		}
+		return new Headers(headers).put(NatsHeaders.CONTENT_TYPE, contentType);
+	}
+
+	private static OutgoingMessage checkSize(OutgoingMessage message, long maxPayload) {
+		if (maxPayload > 0) {
+			long size = message.data().length
+					+ ((message.headers() != null) ? message.headers().serializedLength() : 0);
+			if (size > maxPayload) {
+				throw new NatsPayloadTooLargeException(message.subject(), size, maxPayload);
+			}
+		}
+		return message;
+	}
+
+}
