@@ -99,6 +99,8 @@ public class NatsProperties {
 
 	private final Template template = new Template();
 
+	private final Listener listener = new Listener();
+
 	public List<String> getServers() {
 		return this.servers;
 	}
@@ -221,6 +223,10 @@ public class NatsProperties {
 
 	public Template getTemplate() {
 		return this.template;
+	}
+
+	public Listener getListener() {
+		return this.listener;
 	}
 
 	/**
@@ -376,6 +382,55 @@ public class NatsProperties {
 
 		public void setMaxInFlight(int maxInFlight) {
 			this.maxInFlight = maxInFlight;
+		}
+
+	}
+
+	/**
+	 * Listener container settings.
+	 */
+	public static class Listener {
+
+		/**
+		 * Maximum number of messages received but not yet processed per listener
+		 * consumer; past it the client drops messages and reports a slow consumer.
+		 */
+		private long pendingMessages = 512 * 1024;
+
+		/**
+		 * Maximum size of the messages received but not yet processed per listener
+		 * consumer.
+		 */
+		private DataSize pendingBytes = DataSize.ofMegabytes(64);
+
+		/**
+		 * Time a stopping listener waits for in-flight and already received messages to
+		 * be processed.
+		 */
+		private Duration stopTimeout = Duration.ofSeconds(30);
+
+		public long getPendingMessages() {
+			return this.pendingMessages;
+		}
+
+		public void setPendingMessages(long pendingMessages) {
+			this.pendingMessages = pendingMessages;
+		}
+
+		public DataSize getPendingBytes() {
+			return this.pendingBytes;
+		}
+
+		public void setPendingBytes(DataSize pendingBytes) {
+			this.pendingBytes = pendingBytes;
+		}
+
+		public Duration getStopTimeout() {
+			return this.stopTimeout;
+		}
+
+		public void setStopTimeout(Duration stopTimeout) {
+			this.stopTimeout = stopTimeout;
 		}
 
 	}

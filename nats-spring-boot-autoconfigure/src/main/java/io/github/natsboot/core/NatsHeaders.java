@@ -26,6 +26,19 @@ public final class NatsHeaders {
 	 */
 	public static final String MESSAGE_ID = "Nats-Msg-Id";
 
+	/**
+	 * Name under which a listener finds the subject a message was received on, for
+	 * example {@code @Header(NatsHeaders.RECEIVED_SUBJECT) String subject}. Not a NATS
+	 * header: it is never sent.
+	 */
+	public static final String RECEIVED_SUBJECT = "nats_receivedSubject";
+
+	/**
+	 * Name under which a listener finds the reply subject of a request. Not a NATS
+	 * header: it is never sent.
+	 */
+	public static final String REPLY_TO = "nats_replyTo";
+
 	private NatsHeaders() {
 	}
 

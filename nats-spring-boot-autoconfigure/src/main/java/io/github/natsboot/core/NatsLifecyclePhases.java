@@ -18,6 +18,12 @@ public final class NatsLifecyclePhases {
 	 */
 	public static final int TEMPLATE = Integer.MIN_VALUE + 2000;
 
+	/**
+	 * Phase of the listener containers: started after everything else is ready, stopped
+	 * first.
+	 */
+	public static final int LISTENERS = Integer.MAX_VALUE - 1000;
+
 	private NatsLifecyclePhases() {
 	}
 

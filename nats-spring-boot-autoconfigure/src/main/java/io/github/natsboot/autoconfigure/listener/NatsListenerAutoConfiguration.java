@@ -1,0 +1,70 @@
+package io.github.natsboot.autoconfigure.listener;
+
+import io.github.natsboot.autoconfigure.NatsProperties;
+import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
+import io.github.natsboot.core.OutgoingMessageFactory;
+import io.github.natsboot.core.convert.NatsMessageConverter;
+import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
+import io.github.natsboot.listener.EnableNats;
+import io.github.natsboot.listener.NatsListenerBootstrapConfiguration;
+import io.github.natsboot.listener.NatsListenerMessageHandlerMethodFactory;
+import io.github.natsboot.listener.ReplySender;
+import io.nats.client.Connection;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.validation.Validator;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for {@link io.github.natsboot.listener.NatsListener} methods.
+ */
+@AutoConfiguration(after = NatsTemplateAutoConfiguration.class)
+@ConditionalOnClass({ Connection.class, MessageHandlerMethodFactory.class })
+@ConditionalOnBean({ Connection.class, NatsMessageConverter.class })
+public final class NatsListenerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReplySender natsReplySender(Connection connection, NatsMessageConverter natsMessageConverter) {
+		return new ReplySender(connection, new OutgoingMessageFactory(natsMessageConverter));
+	}
+
+	@Bean(name = NatsListenerBootstrapConfiguration.MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME)
+	@ConditionalOnMissingBean(name = NatsListenerBootstrapConfiguration.MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME)
+	MessageHandlerMethodFactory natsListenerMessageHandlerMethodFactory(NatsMessageConverter natsMessageConverter,
+			ObjectProvider<Validator> validators, org.springframework.beans.factory.BeanFactory beanFactory) {
+		Validator validator = beanFactory.containsBean("defaultValidator")
+				? beanFactory.getBean("defaultValidator", Validator.class) : validators.getIfUnique();
+		return NatsListenerMessageHandlerMethodFactory.create(natsMessageConverter, validator, beanFactory);
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	@ConditionalOnMissingBean
+	CoreNatsListenerContainerFactory natsListenerContainerFactory(Connection connection, ReplySender replySender,
+			NatsProperties properties) {
+		NatsProperties.Listener listener = properties.getListener();
+		CoreNatsListenerContainerFactory factory = new CoreNatsListenerContainerFactory(connection, replySender);
+		factory.setPendingMessages(listener.getPendingMessages());
+		factory.setPendingBytes(listener.getPendingBytes().toBytes());
+		factory.setStopTimeout(listener.getStopTimeout());
+		return factory;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableNats
+	@ConditionalOnMissingBean(name = NatsListenerBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
+	static class EnableNatsConfiguration {
+
+	}
+
+}

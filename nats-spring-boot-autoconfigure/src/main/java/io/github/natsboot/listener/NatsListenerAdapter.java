@@ -1,0 +1,84 @@
+package io.github.natsboot.listener;
+
+import io.nats.client.Message;
+
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
+
+/**
+ * Invokes a listener method for a NATS message through spring-messaging's
+ * {@link InvocableHandlerMethod}: argument resolution, payload conversion and validation
+ * are Spring's. Everything about the method is worked out once, when the adapter is
+ * created. Shared by the core and the JetStream containers, which decide what a result
+ * or a failure means (a reply, an ack, a nak).
+ */
+public class NatsListenerAdapter {
+
+	private final String listenerId;
+
+	private final InvocableHandlerMethod handlerMethod;
+
+	private final boolean returnsValue;
+
+	private final NatsListenerErrorHandler errorHandler;
+
+	/**
+	 * Create an adapter.
+	 * @param listenerId the listener id, for error messages
+	 * @param handlerMethod the method to invoke
+	 * @param errorHandler the handler for failures
+	 */
+	public NatsListenerAdapter(String listenerId, InvocableHandlerMethod handlerMethod,
+			NatsListenerErrorHandler errorHandler) {
+		this.listenerId = listenerId;
+		this.handlerMethod = handlerMethod;
+		this.errorHandler = errorHandler;
+		Class<?> returnType = handlerMethod.getReturnType().getParameterType();
+		this.returnsValue = returnType != void.class && returnType != Void.class;
+	}
+
+	/**
+	 * The listener id.
+	 * @return the id
+	 */
+	public String getListenerId() {
+		return this.listenerId;
+	}
+
+	/**
+	 * Whether the method returns a value that answers requests.
+	 * @return {@code false} for a {@code void} method
+	 */
+	public boolean returnsValue() {
+		return this.returnsValue;
+	}
+
+	/**
+	 * The error handler of this listener.
+	 * @return the error handler
+	 */
+	public NatsListenerErrorHandler getErrorHandler() {
+		return this.errorHandler;
+	}
+
+	/**
+	 * Invoke the listener method.
+	 * @param message the received message
+	 * @return the method's return value
+	 * @throws NatsListenerExecutionFailedException if the payload cannot be converted or
+	 * validated, or the method throws
+	 */
+	public Object invoke(Message message) {
+		try {
+			return this.handlerMethod.invoke(new NatsSpringMessage(message), message);
+		}
+		catch (MessageConversionException | MethodArgumentResolutionException ex) {
+			throw new NatsListenerExecutionFailedException(this.listenerId, message.getSubject(), true, ex);
+		}
+		catch (Throwable ex) {
+			throw new NatsListenerExecutionFailedException(this.listenerId, message.getSubject(), false, ex);
+		}
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.github.natsboot.listener;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.natsboot.core.NatsSubjects;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanExpressionResolver;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds {@link NatsListener} methods on beans, resolves their attributes once, and
+ * registers an endpoint per method with the {@link NatsListenerEndpointRegistry}, whose
+ * containers are created by the first {@link NatsListenerContainerFactory} that supports
+ * them.
+ */
+public class NatsListenerAnnotationBeanPostProcessor
+		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
+
+	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
+
+	private final List<AnnotatedMethod> pending = new ArrayList<>();
+
+	private ConfigurableListableBeanFactory beanFactory;
+
+	private BeanExpressionContext expressionContext;
+
+	private volatile boolean initialized;
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory);
+		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+		this.expressionContext = new BeanExpressionContext(this.beanFactory, null);
+	}
+
+	@Override
+	public int getOrder() {
+		return LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.nonAnnotatedClasses.contains(targetClass)) {
+			return bean;
+		}
+		Map<Method, NatsListener> methods = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<NatsListener>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, NatsListener.class));
+		if (methods.isEmpty()) {
+			this.nonAnnotatedClasses.add(targetClass);
+			return bean;
+		}
+		methods.forEach((method, annotation) -> {
+			AnnotatedMethod annotated = new AnnotatedMethod(bean, beanName,
+					AopUtils.selectInvocableMethod(method, bean.getClass()), annotation);
+			if (this.initialized) {
+				register(annotated);
+			}
+			else {
+				synchronized (this.pending) {
+					this.pending.add(annotated);
+				}
+			}
+		});
+		return bean;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.initialized = true;
+		synchronized (this.pending) {
+			this.pending.forEach(this::register);
+			this.pending.clear();
+		}
+	}
+
+	private void register(AnnotatedMethod annotated) {
+		NatsListenerEndpoint endpoint = createEndpoint(annotated);
+		NatsListenerContainerFactory factory = this.beanFactory.getBeanProvider(NatsListenerContainerFactory.class)
+			.orderedStream()
+			.filter((candidate) -> candidate.supports(endpoint))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"No NatsListenerContainerFactory bean can run the listener " + annotated.describe()));
+		this.beanFactory.getBean(NatsListenerEndpointRegistry.class).registerListenerContainer(endpoint, factory);
+	}
+
+	private NatsListenerEndpoint createEndpoint(AnnotatedMethod annotated) {
+		NatsListener annotation = annotated.annotation();
+		String id = StringUtils.hasText(annotation.id()) ? resolve(annotation.id())
+				: annotated.beanName() + "." + annotated.method().getName();
+		List<String> subjects = resolveSubjects(annotated);
+		String queue = resolve(annotation.queue());
+		int concurrency = resolveConcurrency(annotated);
+		boolean autoStartup = Boolean.parseBoolean(resolve(annotation.autoStartup()));
+		MessageHandlerMethodFactory handlerMethodFactory = this.beanFactory
+			.getBean(NatsListenerBootstrapConfiguration.MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME,
+					MessageHandlerMethodFactory.class);
+		NatsListenerAdapter adapter = new NatsListenerAdapter(id,
+				handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(), annotated.method()),
+				resolveErrorHandler(annotation));
+		return new MethodNatsListenerEndpoint(id, subjects, StringUtils.hasText(queue) ? queue : null, concurrency,
+				autoStartup, adapter);
+	}
+
+	private List<String> resolveSubjects(AnnotatedMethod annotated) {
+		List<String> subjects = Arrays.stream(annotated.annotation().subjects())
+			.map(this::resolve)
+			.flatMap((value) -> Arrays.stream(StringUtils.commaDelimitedListToStringArray(value)))
+			.map(String::trim)
+			.toList();
+		if (subjects.isEmpty()) {
+			throw new IllegalStateException("@NatsListener " + annotated.describe() + " has no subjects");
+		}
+		for (String subject : subjects) {
+			try {
+				NatsSubjects.requireSubscribeSubject(subject);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("@NatsListener " + annotated.describe() + ": " + ex.getMessage());
+			}
+		}
+		return subjects;
+	}
+
+	private int resolveConcurrency(AnnotatedMethod annotated) {
+		String value = resolve(annotated.annotation().concurrency());
+		try {
+			int concurrency = Integer.parseInt(value.trim());
+			if (concurrency >= 1) {
+				return concurrency;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalStateException("@NatsListener " + annotated.describe() + ": concurrency must be a number of "
+				+ "at least 1, was '" + value + "'");
+	}
+
+	private NatsListenerErrorHandler resolveErrorHandler(NatsListener annotation) {
+		String name = resolve(annotation.errorHandler());
+		if (StringUtils.hasText(name)) {
+			return this.beanFactory.getBean(name, NatsListenerErrorHandler.class);
+		}
+		return this.beanFactory.getBeanProvider(NatsListenerErrorHandler.class)
+			.getIfUnique(LoggingNatsListenerErrorHandler::new);
+	}
+
+	private String resolve(String value) {
+		String resolved = this.beanFactory.resolveEmbeddedValue(value);
+		BeanExpressionResolver expressionResolver = this.beanFactory.getBeanExpressionResolver();
+		if (resolved != null && expressionResolver != null) {
+			Object evaluated = expressionResolver.evaluate(resolved, this.expressionContext);
+			return (evaluated != null) ? evaluated.toString() : null;
+		}
+		return resolved;
+	}
+
+	private record AnnotatedMethod(Object bean, String beanName, Method method, NatsListener annotation) {
+
+		String describe() {
+			return this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName() + " (bean '"
+					+ this.beanName + "')";
+		}
+
+	}
+
+}

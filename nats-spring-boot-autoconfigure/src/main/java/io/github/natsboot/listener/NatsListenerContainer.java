@@ -1,0 +1,48 @@
+package io.github.natsboot.listener;
+
+import org.springframework.context.Lifecycle;
+
+/**
+ * Runs the subscriptions of one listener. Owned by the
+ * {@link NatsListenerEndpointRegistry}, which starts and stops it with the application
+ * context and by id.
+ */
+public interface NatsListenerContainer extends Lifecycle {
+
+	/**
+	 * The listener id.
+	 * @return the id
+	 */
+	String getListenerId();
+
+	/**
+	 * Whether the container starts with the application context.
+	 * @return whether to start automatically
+	 */
+	boolean isAutoStartup();
+
+	/**
+	 * Stop receiving messages without stopping the container; messages already received
+	 * are still processed.
+	 */
+	void pause();
+
+	/**
+	 * Receive messages again after {@link #pause()}.
+	 */
+	void resume();
+
+	/**
+	 * Whether the container is paused.
+	 * @return {@code true} while paused
+	 */
+	boolean isPaused();
+
+	/**
+	 * Messages the client dropped for this listener because its pending limits were
+	 * reached (a slow consumer).
+	 * @return the number of dropped messages
+	 */
+	long getDroppedCount();
+
+}

@@ -1,0 +1,47 @@
+package io.github.natsboot.listener;
+
+import java.util.List;
+
+/**
+ * What a listener container needs to know about one listener: where it listens, how
+ * many consumers it runs, and the adapter that invokes the listener method.
+ */
+public interface NatsListenerEndpoint {
+
+	/**
+	 * Unique id of the listener.
+	 * @return the id
+	 */
+	String getId();
+
+	/**
+	 * Subjects to listen on, wildcards allowed.
+	 * @return the subjects
+	 */
+	List<String> getSubjects();
+
+	/**
+	 * Queue group, or {@code null} for none.
+	 * @return the queue group
+	 */
+	String getQueue();
+
+	/**
+	 * Number of parallel consumers.
+	 * @return the concurrency, at least 1
+	 */
+	int getConcurrency();
+
+	/**
+	 * Whether the container starts with the application context.
+	 * @return whether to start automatically
+	 */
+	boolean isAutoStartup();
+
+	/**
+	 * The adapter that invokes the listener for a message.
+	 * @return the adapter
+	 */
+	NatsListenerAdapter getAdapter();
+
+}
