@@ -56,7 +56,7 @@ public class CoreNatsListenerContainerFactory implements NatsListenerContainerFa
 
 	@Override
 	public boolean supports(NatsListenerEndpoint endpoint) {
-		return true;
+		return endpoint.getJetStream() == null;
 	}
 
 	@Override

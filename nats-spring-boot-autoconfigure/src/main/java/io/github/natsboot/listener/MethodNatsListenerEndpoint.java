@@ -12,9 +12,11 @@ import java.util.List;
  * @param concurrency the number of consumers
  * @param autoStartup whether to start with the context
  * @param adapter the adapter invoking the method
+ * @param jetStream the JetStream binding, or {@code null} for a core NATS listener
  */
 public record MethodNatsListenerEndpoint(String id, List<String> subjects, String queue, int concurrency,
-		boolean autoStartup, NatsListenerAdapter adapter) implements NatsListenerEndpoint {
+		boolean autoStartup, NatsListenerAdapter adapter,
+		JetStreamBinding jetStream) implements NatsListenerEndpoint {
 
 	@Override
 	public String getId() {
@@ -44,6 +46,11 @@ public record MethodNatsListenerEndpoint(String id, List<String> subjects, Strin
 	@Override
 	public NatsListenerAdapter getAdapter() {
 		return this.adapter;
+	}
+
+	@Override
+	public JetStreamBinding getJetStream() {
+		return this.jetStream;
 	}
 
 }

@@ -39,9 +39,11 @@ public @interface NatsListener {
 
 	/**
 	 * Subjects to listen on; wildcards ({@code orders.*}, {@code orders.>}) are allowed.
+	 * For a JetStream listener with a {@link #consumer()}, leave empty (the consumer's
+	 * filter applies).
 	 * @return the subjects
 	 */
-	String[] subjects();
+	String[] subjects() default {};
 
 	/**
 	 * Queue group: instances subscribed with the same queue group share the messages,
@@ -69,5 +71,39 @@ public @interface NatsListener {
 	 * @return the bean name, empty for the default
 	 */
 	String errorHandler() default "";
+
+	/**
+	 * JetStream stream to consume from. Setting it makes this a JetStream listener that
+	 * consumes a durable pull consumer: messages are acknowledged after the method
+	 * returns, negatively acknowledged with a backoff when it throws, and dead-lettered
+	 * after the consumer's max deliveries.
+	 * @return the stream name, empty for a core NATS listener
+	 */
+	String stream() default "";
+
+	/**
+	 * Durable consumer of the {@link #stream()} to consume through; it must exist
+	 * (provisioned from {@code nats.jetstream.streams.*.consumers} or otherwise). When
+	 * empty, a durable consumer named after the listener id and filtered on
+	 * {@link #subjects()} is created if missing.
+	 * @return the durable consumer name
+	 */
+	String consumer() default "";
+
+	/**
+	 * Delays before redelivering a message whose handler threw, by delivery attempt (the
+	 * last one repeats), such as {@code {"1s", "5s", "30s"}}. Defaults to the consumer's
+	 * own backoff, else {@code nats.listener.jetstream.backoff}.
+	 * @return the backoff durations
+	 */
+	String[] backoff() default {};
+
+	/**
+	 * Subject that messages go to when they cannot be processed (after max deliveries,
+	 * or at once when not convertible). {@code {stream}} and {@code {consumer}} are
+	 * replaced. Defaults to {@code nats.listener.jetstream.dead-letter-subject}.
+	 * @return the dead-letter subject
+	 */
+	String deadLetterSubject() default "";
 
 }

@@ -1,5 +1,7 @@
 package io.github.natsboot.listener;
 
+import java.util.Arrays;
+
 import io.nats.client.Message;
 
 import org.springframework.messaging.converter.MessageConversionException;
@@ -21,6 +23,8 @@ public class NatsListenerAdapter {
 
 	private final boolean returnsValue;
 
+	private final boolean acknowledgesManually;
+
 	private final NatsListenerErrorHandler errorHandler;
 
 	/**
@@ -36,6 +40,16 @@ public class NatsListenerAdapter {
 		this.errorHandler = errorHandler;
 		Class<?> returnType = handlerMethod.getReturnType().getParameterType();
 		this.returnsValue = returnType != void.class && returnType != Void.class;
+		this.acknowledgesManually = Arrays.stream(handlerMethod.getMethodParameters())
+			.anyMatch((parameter) -> NatsAcknowledgment.class.isAssignableFrom(parameter.getParameterType()));
+	}
+
+	/**
+	 * Whether the method takes a {@link NatsAcknowledgment} and acknowledges itself.
+	 * @return {@code true} for manual acknowledgment
+	 */
+	public boolean acknowledgesManually() {
+		return this.acknowledgesManually;
 	}
 
 	/**
@@ -70,8 +84,20 @@ public class NatsListenerAdapter {
 	 * validated, or the method throws
 	 */
 	public Object invoke(Message message) {
+		return invoke(message, null);
+	}
+
+	/**
+	 * Invoke the listener method with an acknowledgment its parameters may ask for.
+	 * @param message the received message
+	 * @param acknowledgment the acknowledgment of the message, or {@code null}
+	 * @return the method's return value
+	 * @throws NatsListenerExecutionFailedException if the payload cannot be converted or
+	 * validated, or the method throws
+	 */
+	public Object invoke(Message message, NatsAcknowledgment acknowledgment) {
 		try {
-			return this.handlerMethod.invoke(new NatsSpringMessage(message), message);
+			return this.handlerMethod.invoke(new NatsSpringMessage(message), message, acknowledgment);
 		}
 		catch (MessageConversionException | MethodArgumentResolutionException ex) {
 			throw new NatsListenerExecutionFailedException(this.listenerId, message.getSubject(), true, ex);

@@ -1,6 +1,7 @@
 package io.github.natsboot.listener;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.config.BeanExpressionContext;
 import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -118,17 +120,56 @@ public class NatsListenerAnnotationBeanPostProcessor
 		NatsListenerAdapter adapter = new NatsListenerAdapter(id,
 				handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(), annotated.method()),
 				resolveErrorHandler(annotation));
+		JetStreamBinding jetStream = resolveJetStream(annotated, subjects);
 		return new MethodNatsListenerEndpoint(id, subjects, StringUtils.hasText(queue) ? queue : null, concurrency,
-				autoStartup, adapter);
+				autoStartup, adapter, jetStream);
 	}
 
-	private List<String> resolveSubjects(AnnotatedMethod annotated) {
-		List<String> subjects = Arrays.stream(annotated.annotation().subjects())
+	private JetStreamBinding resolveJetStream(AnnotatedMethod annotated, List<String> subjects) {
+		NatsListener annotation = annotated.annotation();
+		String stream = resolve(annotation.stream());
+		if (!StringUtils.hasText(stream)) {
+			if (StringUtils.hasText(annotation.consumer())) {
+				throw new IllegalStateException(
+						"@NatsListener " + annotated.describe() + " names a consumer but no stream");
+			}
+			return null;
+		}
+		String consumer = resolve(annotation.consumer());
+		if (!StringUtils.hasText(consumer) && subjects.isEmpty()) {
+			throw new IllegalStateException("@NatsListener " + annotated.describe()
+					+ " needs either a consumer of stream '" + stream + "' or subjects to filter on");
+		}
+		List<Duration> backoff = resolveList(annotation.backoff()).stream()
+			.map((value) -> parseDuration(annotated, value))
+			.toList();
+		String deadLetterSubject = resolve(annotation.deadLetterSubject());
+		return new JetStreamBinding(stream, StringUtils.hasText(consumer) ? consumer : null, backoff,
+				StringUtils.hasText(deadLetterSubject) ? deadLetterSubject : null);
+	}
+
+	private static Duration parseDuration(AnnotatedMethod annotated, String value) {
+		try {
+			return DurationStyle.detectAndParse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("@NatsListener " + annotated.describe() + ": '" + value
+					+ "' in backoff is not a duration (use 500ms, 2s, 1m or ISO-8601)");
+		}
+	}
+
+	private List<String> resolveList(String[] values) {
+		return Arrays.stream(values)
 			.map(this::resolve)
 			.flatMap((value) -> Arrays.stream(StringUtils.commaDelimitedListToStringArray(value)))
 			.map(String::trim)
+			.filter(StringUtils::hasText)
 			.toList();
-		if (subjects.isEmpty()) {
+	}
+
+	private List<String> resolveSubjects(AnnotatedMethod annotated) {
+		List<String> subjects = resolveList(annotated.annotation().subjects());
+		if (subjects.isEmpty() && !StringUtils.hasText(annotated.annotation().stream())) {
 			throw new IllegalStateException("@NatsListener " + annotated.describe() + " has no subjects");
 		}
 		for (String subject : subjects) {

@@ -44,4 +44,10 @@ public interface NatsListenerEndpoint {
 	 */
 	NatsListenerAdapter getAdapter();
 
+	/**
+	 * The JetStream binding of the listener.
+	 * @return the binding, or {@code null} for a core NATS listener
+	 */
+	JetStreamBinding getJetStream();
+
 }

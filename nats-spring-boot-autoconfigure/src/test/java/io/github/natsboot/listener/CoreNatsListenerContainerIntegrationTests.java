@@ -22,7 +22,7 @@ class CoreNatsListenerContainerIntegrationTests {
 			CountDownLatch release = new CountDownLatch(1);
 			CountDownLatch afterDrops = new CountDownLatch(1);
 			NatsListenerEndpoint endpoint = new MethodNatsListenerEndpoint("slow", List.of("flood"), null, 1, true,
-					null);
+					null, null);
 			CoreNatsListenerContainer container = new CoreNatsListenerContainer(endpoint, connection, (message) -> {
 				release.await();
 				if ("after".equals(new String(message.getData()))) {

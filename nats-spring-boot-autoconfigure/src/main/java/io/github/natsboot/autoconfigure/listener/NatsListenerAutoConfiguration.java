@@ -6,6 +6,7 @@ import io.github.natsboot.core.OutgoingMessageFactory;
 import io.github.natsboot.core.convert.NatsMessageConverter;
 import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.EnableNats;
+import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
 import io.github.natsboot.listener.NatsListenerBootstrapConfiguration;
 import io.github.natsboot.listener.NatsListenerMessageHandlerMethodFactory;
 import io.github.natsboot.listener.ReplySender;
@@ -57,6 +58,23 @@ public final class NatsListenerAutoConfiguration {
 		factory.setPendingMessages(listener.getPendingMessages());
 		factory.setPendingBytes(listener.getPendingBytes().toBytes());
 		factory.setStopTimeout(listener.getStopTimeout());
+		return factory;
+	}
+
+	@Bean
+	@Order(0)
+	@ConditionalOnMissingBean
+	JetStreamNatsListenerContainerFactory natsJetStreamListenerContainerFactory(Connection connection,
+			NatsProperties properties) {
+		NatsProperties.ListenerJetStream jetstream = properties.getListener().getJetstream();
+		JetStreamNatsListenerContainerFactory factory = new JetStreamNatsListenerContainerFactory(connection);
+		factory.setBatchSize(jetstream.getBatchSize());
+		factory.setPullExpiry(jetstream.getPullExpiry());
+		factory.setBackoff(jetstream.getBackoff());
+		factory.setDeadLetterSubject(jetstream.getDeadLetterSubject());
+		factory.setMaxDeliver(jetstream.getMaxDeliver());
+		factory.setAckWait(jetstream.getAckWait());
+		factory.setStopTimeout(properties.getListener().getStopTimeout());
 		return factory;
 	}
 

@@ -1,0 +1,334 @@
+package io.github.natsboot.listener;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.nats.client.ConsumeOptions;
+import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.MessageConsumer;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Listener container for a durable JetStream pull consumer: {@code concurrency} workers,
+ * each consuming through jnats's {@link ConsumerContext#consume} on its own dispatcher
+ * with a batch sized for the listener. A watchdog ticks every second: it keeps handlers
+ * that run longer than half the ack wait alive with in-progress acknowledgements, and
+ * restarts the pulls after the connection reconnected, because a pull consumer can
+ * otherwise stall for a minute or more after a server restart.
+ */
+public class JetStreamNatsListenerContainer implements NatsListenerContainer {
+
+	private static final Log logger = LogFactory.getLog(JetStreamNatsListenerContainer.class);
+
+	private static final long RELEASE_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private final NatsListenerEndpoint endpoint;
+
+	private final Connection connection;
+
+	private final JetStreamNatsListenerContainerFactory factory;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final StopSignal stopSignal = new StopSignal();
+
+	private final List<Worker> workers = new CopyOnWriteArrayList<>();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private ConsumerContext consumerContext;
+
+	private JetStreamConsumerSettings settings;
+
+	private ScheduledFuture<?> watchdog;
+
+	private long reconnects;
+
+	private volatile boolean running;
+
+	private volatile boolean paused;
+
+	JetStreamNatsListenerContainer(NatsListenerEndpoint endpoint, Connection connection,
+			JetStreamNatsListenerContainerFactory factory, ScheduledExecutorService scheduler) {
+		this.endpoint = endpoint;
+		this.connection = connection;
+		this.factory = factory;
+		this.scheduler = scheduler;
+	}
+
+	@Override
+	public String getListenerId() {
+		return this.endpoint.getId();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.endpoint.isAutoStartup();
+	}
+
+	/**
+	 * The durable consumer this container consumes through.
+	 * @return the consumer name, or {@code null} before the first start
+	 */
+	public String getConsumerName() {
+		return (this.consumerContext != null) ? this.consumerContext.getConsumerName() : null;
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.running) {
+				return;
+			}
+			bind();
+			this.stopSignal.set(false);
+			startWorkers();
+			this.reconnects = this.connection.getStatistics().getReconnects();
+			this.watchdog = this.scheduler.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
+			this.paused = false;
+			this.running = true;
+		}
+	}
+
+	private void bind() {
+		JetStreamBinding binding = this.endpoint.getJetStream();
+		try {
+			JetStreamManagement management = this.connection.jetStreamManagement();
+			String stream = binding.stream();
+			if (!streamExists(management, stream)) {
+				throw new NatsListenerBindingException(getListenerId(), stream, binding.consumer(),
+						"@NatsListener '" + getListenerId() + "' is bound to stream '" + stream
+								+ "', which does not exist: declare it under nats.jetstream.streams." + stream
+								+ " or create it before the listener starts");
+			}
+			String durable = (binding.consumer() != null) ? binding.consumer() : ensureListenerConsumer(management);
+			this.consumerContext = this.connection.getConsumerContext(stream, durable);
+			ConsumerInfo info = this.consumerContext.getCachedConsumerInfo();
+			this.settings = this.factory.settingsFor(this.endpoint, info);
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() == 10014) {
+				throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
+						"@NatsListener '" + getListenerId() + "' is bound to consumer '" + binding.consumer()
+								+ "' of stream '" + binding.stream() + "', which does not exist: declare it under "
+								+ "nats.jetstream.streams." + binding.stream() + ".consumers." + binding.consumer()
+								+ ", or leave the consumer out to let the listener create its own");
+			}
+			throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
+					"@NatsListener '" + getListenerId() + "' could not bind to stream '" + binding.stream() + "': "
+							+ ex.getMessage());
+		}
+		catch (IOException ex) {
+			throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
+					"@NatsListener '" + getListenerId() + "' could not reach JetStream: " + ex.getMessage());
+		}
+	}
+
+	private static boolean streamExists(JetStreamManagement management, String stream)
+			throws IOException, JetStreamApiException {
+		try {
+			management.getStreamInfo(stream);
+			return true;
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() == 10059) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	private String ensureListenerConsumer(JetStreamManagement management) throws IOException, JetStreamApiException {
+		String durable = this.factory.durableNameFor(this.endpoint);
+		try {
+			management.getConsumerInfo(this.endpoint.getJetStream().stream(), durable);
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() != 10014) {
+				throw ex;
+			}
+			ConsumerConfiguration configuration = this.factory.listenerConsumerConfiguration(this.endpoint, durable);
+			management.addOrUpdateConsumer(this.endpoint.getJetStream().stream(), configuration);
+			logger.info("Created durable consumer '" + durable + "' on stream '" + this.endpoint.getJetStream().stream()
+					+ "' for @NatsListener '" + getListenerId() + "', filtered on " + this.endpoint.getSubjects());
+		}
+		return durable;
+	}
+
+	private void startWorkers() {
+		ConsumeOptions options = this.factory.consumeOptions();
+		DeadLetterPublisher deadLetterPublisher = this.factory.getDeadLetterPublisher();
+		for (int i = 0; i < this.endpoint.getConcurrency(); i++) {
+			InFlightMessage inFlight = new InFlightMessage();
+			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.endpoint.getAdapter(),
+					this.settings, deadLetterPublisher, inFlight, this.stopSignal);
+			try {
+				this.workers.add(new Worker(this.consumerContext.consume(options, handler), handler, inFlight));
+			}
+			catch (IOException | JetStreamApiException ex) {
+				throw new NatsListenerBindingException(getListenerId(), this.endpoint.getJetStream().stream(),
+						getConsumerName(), "@NatsListener '" + getListenerId() + "' could not start consuming: "
+								+ ex.getMessage());
+			}
+		}
+	}
+
+	private void watch() {
+		try {
+			long keepAliveNanos = this.settings.ackWait().toNanos() / 2;
+			for (Worker worker : this.workers) {
+				worker.inFlight().keepAlive(keepAliveNanos);
+			}
+			long reconnectsNow = this.connection.getStatistics().getReconnects();
+			if (reconnectsNow != this.reconnects && this.connection.getStatus() == Connection.Status.CONNECTED) {
+				this.reconnects = reconnectsNow;
+				restartPulls();
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Watchdog of listener '" + getListenerId() + "' failed: " + ex);
+		}
+	}
+
+	private void restartPulls() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running || this.paused) {
+				return;
+			}
+			logger.info("Connection re-established: restarting the pulls of listener '" + getListenerId() + "'");
+			List<Worker> old = new ArrayList<>(this.workers);
+			this.workers.clear();
+			for (Worker worker : old) {
+				worker.consumer().stop();
+			}
+			try {
+				startWorkers();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Listener '" + getListenerId() + "' could not restart its pulls yet: " + ex.getMessage());
+				this.reconnects = -1;
+			}
+			for (Worker worker : old) {
+				closeQuietly(worker.consumer());
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			if (this.watchdog != null) {
+				this.watchdog.cancel(false);
+			}
+			stopWorkers();
+		}
+	}
+
+	private void stopWorkers() {
+		this.stopSignal.set(true);
+		for (Worker worker : this.workers) {
+			worker.consumer().stop();
+		}
+		awaitIdle();
+		for (Worker worker : this.workers) {
+			closeQuietly(worker.consumer());
+		}
+		this.workers.clear();
+	}
+
+	private void awaitIdle() {
+		long deadline = System.nanoTime() + this.factory.getStopTimeout().toNanos();
+		long keepAliveNanos = this.settings.ackWait().toNanos() / 2;
+		while (System.nanoTime() < deadline) {
+			boolean idle = true;
+			for (Worker worker : this.workers) {
+				worker.inFlight().keepAlive(keepAliveNanos);
+				idle &= worker.inFlight().isIdle();
+			}
+			if (idle && this.stopSignal.isQuietFor(RELEASE_QUIET_NANOS)) {
+				return;
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		logger.warn("Listener '" + getListenerId() + "' still had messages in flight after "
+				+ this.factory.getStopTimeout() + "; they will be redelivered");
+	}
+
+	private void closeQuietly(MessageConsumer consumer) {
+		try {
+			consumer.close();
+		}
+		catch (Exception ex) {
+			logger.debug("Closing a consumer of listener '" + getListenerId() + "' failed: " + ex);
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void pause() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running || this.paused) {
+				return;
+			}
+			stopWorkers();
+			this.paused = true;
+		}
+	}
+
+	@Override
+	public void resume() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running || !this.paused) {
+				return;
+			}
+			this.stopSignal.set(false);
+			startWorkers();
+			this.paused = false;
+		}
+	}
+
+	@Override
+	public boolean isPaused() {
+		return this.paused;
+	}
+
+	@Override
+	public long getDroppedCount() {
+		return 0;
+	}
+
+	@Override
+	public String toString() {
+		return "JetStreamNatsListenerContainer[id=" + getListenerId() + ", stream=" + this.endpoint.getJetStream().stream()
+				+ ", consumer=" + getConsumerName() + ", concurrency=" + this.endpoint.getConcurrency() + "]";
+	}
+
+	private record Worker(MessageConsumer consumer, JetStreamListenerMessageHandler handler, InFlightMessage inFlight) {
+	}
+
+}

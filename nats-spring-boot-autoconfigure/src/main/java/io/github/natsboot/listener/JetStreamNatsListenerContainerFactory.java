@@ -1,0 +1,170 @@
+package io.github.natsboot.listener;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.nats.client.ConsumeOptions;
+import io.nats.client.Connection;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.DeliverPolicy;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Creates {@link JetStreamNatsListenerContainer}s for listeners bound to a stream, and
+ * holds their defaults: pull batch size and expiry, redelivery backoff, dead-letter
+ * subject, and the settings of the durable consumers listeners create for themselves.
+ */
+public class JetStreamNatsListenerContainerFactory implements NatsListenerContainerFactory, DisposableBean {
+
+	private final Connection connection;
+
+	private final DeadLetterPublisher deadLetterPublisher;
+
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "nats-jetstream-listener-watchdog");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private int batchSize = 100;
+
+	private Duration pullExpiry = Duration.ofSeconds(5);
+
+	private List<Duration> backoff = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
+
+	private String deadLetterSubject = "dlq.{stream}.{consumer}";
+
+	private int maxDeliver = 5;
+
+	private Duration ackWait = Duration.ofSeconds(30);
+
+	private Duration stopTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Create a factory.
+	 * @param connection the connection listeners consume on
+	 */
+	public JetStreamNatsListenerContainerFactory(Connection connection) {
+		this.connection = connection;
+		this.deadLetterPublisher = new DeadLetterPublisher(connection);
+	}
+
+	/**
+	 * Set how many messages each consumer worker pulls at once. Buffered messages wait
+	 * for the handler, so keep batch size times handler time well below the ack wait.
+	 * @param batchSize the batch size
+	 */
+	public void setBatchSize(int batchSize) {
+		this.batchSize = batchSize;
+	}
+
+	/**
+	 * Set how long a pull request lives; the server sends idle heartbeats at half of it,
+	 * and missed heartbeats make the client pull again.
+	 * @param pullExpiry the pull expiry, at least one second
+	 */
+	public void setPullExpiry(Duration pullExpiry) {
+		this.pullExpiry = pullExpiry;
+	}
+
+	/**
+	 * Set the default delays before redelivery after a failure, by delivery attempt.
+	 * @param backoff the delays; the last one repeats
+	 */
+	public void setBackoff(List<Duration> backoff) {
+		this.backoff = List.copyOf(backoff);
+	}
+
+	/**
+	 * Set the default dead-letter subject, where {@code {stream}} and {@code {consumer}}
+	 * are replaced.
+	 * @param deadLetterSubject the subject pattern
+	 */
+	public void setDeadLetterSubject(String deadLetterSubject) {
+		this.deadLetterSubject = deadLetterSubject;
+	}
+
+	/**
+	 * Set the max deliveries of the durable consumers listeners create for themselves.
+	 * @param maxDeliver the max deliveries
+	 */
+	public void setMaxDeliver(int maxDeliver) {
+		this.maxDeliver = maxDeliver;
+	}
+
+	/**
+	 * Set the ack wait of the durable consumers listeners create for themselves.
+	 * @param ackWait the ack wait
+	 */
+	public void setAckWait(Duration ackWait) {
+		this.ackWait = ackWait;
+	}
+
+	/**
+	 * Set how long stopping a container waits for in-flight handlers.
+	 * @param stopTimeout the timeout
+	 */
+	public void setStopTimeout(Duration stopTimeout) {
+		this.stopTimeout = stopTimeout;
+	}
+
+	Duration getStopTimeout() {
+		return this.stopTimeout;
+	}
+
+	DeadLetterPublisher getDeadLetterPublisher() {
+		return this.deadLetterPublisher;
+	}
+
+	@Override
+	public boolean supports(NatsListenerEndpoint endpoint) {
+		return endpoint.getJetStream() != null;
+	}
+
+	@Override
+	public NatsListenerContainer createContainer(NatsListenerEndpoint endpoint) {
+		return new JetStreamNatsListenerContainer(endpoint, this.connection, this, this.scheduler);
+	}
+
+	ConsumeOptions consumeOptions() {
+		return ConsumeOptions.builder().batchSize(this.batchSize).expiresIn(this.pullExpiry.toMillis()).build();
+	}
+
+	JetStreamConsumerSettings settingsFor(NatsListenerEndpoint endpoint, ConsumerInfo info) {
+		ConsumerConfiguration configuration = info.getConsumerConfiguration();
+		JetStreamBinding binding = endpoint.getJetStream();
+		List<Duration> backoff = !binding.backoff().isEmpty() ? binding.backoff()
+				: !configuration.getBackoff().isEmpty() ? configuration.getBackoff() : this.backoff;
+		String pattern = (binding.deadLetterSubject() != null) ? binding.deadLetterSubject() : this.deadLetterSubject;
+		String deadLetterSubject = pattern.replace("{stream}", info.getStreamName())
+			.replace("{consumer}", info.getName());
+		Duration ackWait = (configuration.getAckWait() != null) ? configuration.getAckWait() : Duration.ofSeconds(30);
+		return new JetStreamConsumerSettings(ackWait, (int) configuration.getMaxDeliver(), backoff, deadLetterSubject);
+	}
+
+	String durableNameFor(NatsListenerEndpoint endpoint) {
+		return endpoint.getId().replaceAll("[^A-Za-z0-9_-]", "-");
+	}
+
+	ConsumerConfiguration listenerConsumerConfiguration(NatsListenerEndpoint endpoint, String durable) {
+		return ConsumerConfiguration.builder()
+			.durable(durable)
+			.filterSubjects(endpoint.getSubjects())
+			.ackPolicy(AckPolicy.Explicit)
+			.deliverPolicy(DeliverPolicy.All)
+			.ackWait(this.ackWait)
+			.maxDeliver(this.maxDeliver)
+			.build();
+	}
+
+	@Override
+	public void destroy() {
+		this.scheduler.shutdownNow();
+	}
+
+}
