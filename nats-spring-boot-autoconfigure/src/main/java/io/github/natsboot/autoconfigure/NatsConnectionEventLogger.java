@@ -17,11 +17,15 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Logs connection events and errors at levels an operator expects: connects and
  * reconnects at INFO, disconnects, lame duck mode and slow consumers at WARN, server
- * errors at ERROR. Never logs credentials.
+ * errors at ERROR. While disconnected, each failed reconnect attempt is logged at DEBUG
+ * only, so an outage gives one warning rather than one per attempt. Never logs
+ * credentials.
  */
 class NatsConnectionEventLogger implements ConnectionListener, ErrorListener {
 
 	private static final Log logger = LogFactory.getLog("io.github.natsboot.connection");
+
+	private volatile boolean disconnected;
 
 	@Override
 	public void connectionEvent(Connection connection, Events type) {
@@ -31,14 +35,31 @@ class NatsConnectionEventLogger implements ConnectionListener, ErrorListener {
 	@Override
 	public void connectionEvent(Connection connection, Events type, Long time, String uriDetails) {
 		switch (type) {
-			case CONNECTED -> logger.info("Connected to NATS " + describe(connection));
-			case RECONNECTED -> logger.info("Reconnected to NATS " + describe(connection));
-			case DISCONNECTED -> logger.warn("Disconnected from NATS " + orServer(uriDetails) + ", reconnecting");
+			case CONNECTED -> {
+				this.disconnected = false;
+				logger.info("Connected to NATS " + describe(connection));
+			}
+			case RECONNECTED -> {
+				this.disconnected = false;
+				logger.info("Reconnected to NATS " + describe(connection));
+			}
+			case DISCONNECTED -> logDisconnected(uriDetails);
 			case CLOSED -> logger.info("NATS connection closed");
 			case LAME_DUCK -> logger.warn("NATS server " + orServer(uriDetails)
 					+ " entered lame duck mode and will shut down; the client will move to another server");
 			case RESUBSCRIBED -> logger.debug("NATS subscriptions re-established");
 			case DISCOVERED_SERVERS -> logger.debug("Discovered NATS servers " + connection.getServers());
+		}
+	}
+
+	private void logDisconnected(String uriDetails) {
+		String message = "Disconnected from NATS " + orServer(uriDetails) + ", reconnecting";
+		if (this.disconnected) {
+			logger.debug(message);
+		}
+		else {
+			this.disconnected = true;
+			logger.warn(message);
 		}
 	}
 
@@ -52,7 +73,12 @@ class NatsConnectionEventLogger implements ConnectionListener, ErrorListener {
 		Throwable cause = (exception instanceof ExecutionException && exception.getCause() != null)
 				? exception.getCause() : exception;
 		if (cause instanceof IOException || cause instanceof TimeoutException) {
-			logger.warn("NATS connection problem: " + cause);
+			if (this.disconnected) {
+				logger.debug("NATS reconnect attempt failed: " + cause);
+			}
+			else {
+				logger.warn("NATS connection problem: " + cause);
+			}
 		}
 		else {
 			logger.error("NATS connection exception", cause);
