@@ -1,0 +1,63 @@
+package io.github.natsboot.jetstream;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Formats setting values for log and failure messages the way they are written in
+ * {@code application.yml}: {@code 90s}, {@code 2h}, {@code work-queue}.
+ */
+final class DisplayValues {
+
+	private static final long NANOS_PER_MILLI = 1_000_000L;
+
+	private DisplayValues() {
+	}
+
+	static String format(Object value) {
+		if (value == null) {
+			return "(not set)";
+		}
+		if (value instanceof Duration duration) {
+			return format(duration);
+		}
+		if (value instanceof Enum<?> constant) {
+			return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+		if (value instanceof Collection<?> values) {
+			return values.stream().map(DisplayValues::format).collect(Collectors.joining(", ", "[", "]"));
+		}
+		if (value instanceof String text) {
+			return "'" + text + "'";
+		}
+		return String.valueOf(value);
+	}
+
+	private static String format(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		long nanos = duration.toNanos();
+		if (nanos % NANOS_PER_MILLI != 0) {
+			return nanos + "ns";
+		}
+		long millis = duration.toMillis();
+		if (millis % 1000 != 0) {
+			return millis + "ms";
+		}
+		long seconds = duration.toSeconds();
+		if (seconds % 86400 == 0) {
+			return (seconds / 86400) + "d";
+		}
+		if (seconds % 3600 == 0) {
+			return (seconds / 3600) + "h";
+		}
+		if (seconds % 60 == 0) {
+			return (seconds / 60) + "m";
+		}
+		return seconds + "s";
+	}
+
+}

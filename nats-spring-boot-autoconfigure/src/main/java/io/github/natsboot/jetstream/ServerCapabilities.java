@@ -1,0 +1,36 @@
+package io.github.natsboot.jetstream;
+
+import io.github.natsboot.jetstream.StreamDefinition.Retention;
+import io.nats.client.api.ServerInfo;
+
+/**
+ * What the connected server can do with definitions, by version and topology.
+ *
+ * @param version the server version
+ * @param clustered whether the server is part of a cluster, so that replicas are possible
+ * @param jetStream whether JetStream is enabled
+ * @param release210 whether the server is 2.10 or newer
+ */
+record ServerCapabilities(String version, boolean clustered, boolean jetStream, boolean release210) {
+
+	static ServerCapabilities of(ServerInfo info) {
+		return new ServerCapabilities(info.getVersion(), info.getCluster() != null, info.isJetStreamAvailable(),
+				info.isSameOrNewerThanVersion("2.10.0"));
+	}
+
+	/**
+	 * Server 2.9 cannot change a stream's retention at all; later servers switch between
+	 * limits and interest but never to or from work-queue.
+	 */
+	boolean canChangeRetention(Retention from, Retention to) {
+		return this.release210 && from != Retention.WORK_QUEUE && to != Retention.WORK_QUEUE;
+	}
+
+	/**
+	 * Server 2.9 ignores all but one filter subject.
+	 */
+	boolean supportsMultipleFilterSubjects() {
+		return this.release210;
+	}
+
+}
