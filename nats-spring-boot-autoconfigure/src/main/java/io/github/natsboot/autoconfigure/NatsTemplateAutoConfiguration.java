@@ -5,6 +5,7 @@ import io.github.natsboot.core.NatsTemplate;
 import io.github.natsboot.core.convert.DefaultNatsMessageConverter;
 import io.github.natsboot.core.convert.JsonCodec;
 import io.github.natsboot.core.convert.NatsMessageConverter;
+import io.github.natsboot.jetstream.JetStreamReader;
 import io.nats.client.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for {@link NatsTemplate} and payload conversion.
+ * Auto-configuration} for {@link NatsTemplate}, the {@link JetStreamReader} and payload
+ * conversion.
  */
 @AutoConfiguration(after = NatsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -41,6 +43,12 @@ public final class NatsTemplateAutoConfiguration {
 		NatsProperties.Template template = properties.getTemplate();
 		return new NatsTemplate(connection, natsMessageConverter, template.getRequestTimeout(),
 				template.getJetstream().getPublishTimeout(), template.getJetstream().getMaxInFlight());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JetStreamReader jetStreamReader(Connection connection, NatsMessageConverter natsMessageConverter) {
+		return new JetStreamReader(connection, natsMessageConverter);
 	}
 
 }

@@ -6,6 +6,7 @@ import io.github.natsboot.core.convert.JacksonJsonCodec;
 import io.github.natsboot.core.convert.Jackson2JsonCodec;
 import io.github.natsboot.core.convert.JsonCodec;
 import io.github.natsboot.core.convert.NatsMessageConverter;
+import io.github.natsboot.jetstream.JetStreamReader;
 import io.nats.client.Connection;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -36,6 +37,21 @@ class NatsTemplateAutoConfigurationTests {
 			assertThat(context).hasSingleBean(NatsTemplate.class).hasSingleBean(NatsMessageConverter.class);
 			assertThat(context.getBean(NatsTemplate.class).getRequestTimeout()).hasMillis(750);
 		});
+	}
+
+	@Test
+	void jetStreamReaderSharesTheTemplatesConverter() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(JetStreamReader.class)
+			.getBean(JetStreamReader.class)
+			.extracting("converter")
+			.isSameAs(context.getBean(NatsMessageConverter.class)));
+	}
+
+	@Test
+	void jetStreamReaderBacksOffWhenTheApplicationDefinesItsOwn() {
+		this.contextRunner.withBean("myReader", JetStreamReader.class,
+				() -> new JetStreamReader(mock(Connection.class), mock(NatsMessageConverter.class)))
+			.run((context) -> assertThat(context).hasSingleBean(JetStreamReader.class).hasBean("myReader"));
 	}
 
 	@Test
