@@ -12,6 +12,7 @@ import io.nats.client.Nats;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @EmbeddedNats
 class CoreNatsListenerContainerIntegrationTests {
@@ -35,10 +36,12 @@ class CoreNatsListenerContainerIntegrationTests {
 				connection.publish("flood", new byte[] { 1 });
 			}
 			connection.flush(Duration.ofSeconds(2));
-			Thread.sleep(200);
+			await().atMost(Duration.ofSeconds(10)).until(() -> container.getDroppedCount() >= 80);
 			release.countDown();
-			connection.publish("flood", "after".getBytes());
-			assertThat(afterDrops.await(5, TimeUnit.SECONDS)).isTrue();
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+				connection.publish("flood", "after".getBytes());
+				return afterDrops.await(50, TimeUnit.MILLISECONDS);
+			});
 			System.out.printf("slow consumer: 100 sent with a pending limit of 10, %d dropped%n",
 					container.getDroppedCount());
 			assertThat(container.getDroppedCount()).isGreaterThanOrEqualTo(80);
