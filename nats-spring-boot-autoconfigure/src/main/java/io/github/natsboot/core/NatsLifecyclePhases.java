@@ -24,6 +24,14 @@ public final class NatsLifecyclePhases {
 	 */
 	public static final int LISTENERS = Integer.MAX_VALUE - 1000;
 
+	/**
+	 * Phase of leader election: started before the listener containers and stopped after
+	 * them, so that a listener never works for a leadership already handed over; stopped
+	 * before the template and the connection, so that a leader can still release its
+	 * lease.
+	 */
+	public static final int LEADER_ELECTION = Integer.MAX_VALUE - 2000;
+
 	private NatsLifecyclePhases() {
 	}
 
