@@ -49,6 +49,8 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 
 	private volatile boolean paused;
 
+	private volatile boolean startFailed;
+
 	/**
 	 * Create a container.
 	 * @param endpoint the listener
@@ -86,13 +88,20 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 			if (this.running) {
 				return;
 			}
-			for (int i = 0; i < this.endpoint.getConcurrency(); i++) {
-				Dispatcher dispatcher = this.connection.createDispatcher(this.handler);
-				dispatcher.setPendingLimits(this.pendingMessages, this.pendingBytes);
-				this.dispatchers.add(dispatcher);
+			try {
+				for (int i = 0; i < this.endpoint.getConcurrency(); i++) {
+					Dispatcher dispatcher = this.connection.createDispatcher(this.handler);
+					dispatcher.setPendingLimits(this.pendingMessages, this.pendingBytes);
+					this.dispatchers.add(dispatcher);
+				}
+				subscribe();
 			}
-			subscribe();
+			catch (RuntimeException ex) {
+				this.startFailed = true;
+				throw ex;
+			}
 			this.paused = false;
+			this.startFailed = false;
 			this.running = true;
 		}
 	}
@@ -100,6 +109,7 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 	@Override
 	public void stop() {
 		synchronized (this.lifecycleMonitor) {
+			this.startFailed = false;
 			if (!this.running) {
 				return;
 			}
@@ -172,6 +182,14 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 	@Override
 	public boolean isPaused() {
 		return this.paused;
+	}
+
+	@Override
+	public boolean isInExpectedState() {
+		if (!this.running) {
+			return !this.startFailed;
+		}
+		return this.paused || this.dispatchers.stream().allMatch(Dispatcher::isActive);
 	}
 
 	@Override

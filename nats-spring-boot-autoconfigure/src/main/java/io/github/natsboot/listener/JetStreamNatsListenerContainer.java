@@ -59,6 +59,10 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 
 	private volatile boolean paused;
 
+	private volatile boolean startFailed;
+
+	private volatile boolean pullsLost;
+
 	JetStreamNatsListenerContainer(NatsListenerEndpoint endpoint, Connection connection,
 			JetStreamNatsListenerContainerFactory factory, ScheduledExecutorService scheduler) {
 		this.endpoint = endpoint;
@@ -78,6 +82,14 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	/**
+	 * The stream this container consumes from.
+	 * @return the stream name
+	 */
+	public String getStreamName() {
+		return this.endpoint.getJetStream().stream();
+	}
+
+	/**
 	 * The durable consumer this container consumes through.
 	 * @return the consumer name, or {@code null} before the first start
 	 */
@@ -91,9 +103,17 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 			if (this.running) {
 				return;
 			}
-			bind();
-			this.stopSignal.set(false);
-			startWorkers();
+			try {
+				bind();
+				this.stopSignal.set(false);
+				startWorkers();
+			}
+			catch (RuntimeException ex) {
+				this.startFailed = true;
+				throw ex;
+			}
+			this.startFailed = false;
+			this.pullsLost = false;
 			this.reconnects = this.connection.getStatistics().getReconnects();
 			this.watchdog = this.scheduler.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
 			this.paused = false;
@@ -214,8 +234,10 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 			}
 			try {
 				startWorkers();
+				this.pullsLost = false;
 			}
 			catch (RuntimeException ex) {
+				this.pullsLost = true;
 				logger.warn("Listener '" + getListenerId() + "' could not restart its pulls yet: " + ex.getMessage());
 				this.reconnects = -1;
 			}
@@ -228,6 +250,7 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	@Override
 	public void stop() {
 		synchronized (this.lifecycleMonitor) {
+			this.startFailed = false;
 			if (!this.running) {
 				return;
 			}
@@ -320,6 +343,14 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	@Override
 	public long getDroppedCount() {
 		return 0;
+	}
+
+	@Override
+	public boolean isInExpectedState() {
+		if (!this.running) {
+			return !this.startFailed;
+		}
+		return this.paused || !this.pullsLost;
 	}
 
 	@Override

@@ -45,4 +45,14 @@ public interface NatsListenerContainer extends Lifecycle {
 	 */
 	long getDroppedCount();
 
+	/**
+	 * Whether the container is in the state it was last asked to be in: {@code true} when
+	 * it was never started, was stopped, is paused, or runs and receives messages;
+	 * {@code false} when its last start failed, or when it runs but has lost its
+	 * subscriptions or pulls and could not get them back. Health checks report a
+	 * container that is not in its expected state.
+	 * @return whether the container is in its expected state
+	 */
+	boolean isInExpectedState();
+
 }
