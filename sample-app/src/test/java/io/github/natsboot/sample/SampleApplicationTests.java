@@ -37,6 +37,16 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void readinessGroupIncludesTheNatsHealth() throws Exception {
+		HttpResponse<String> readiness = get("/actuator/health/readiness");
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(readiness.body()).contains("\"status\":\"UP\"")
+			.contains("\"readinessState\"")
+			.contains("\"nats\"")
+			.contains("\"connection\":\"CONNECTED\"");
+	}
+
+	@Test
 	void configurationPropertiesEndpointMasksThePasswordEvenWhenValuesAreShown() throws Exception {
 		HttpResponse<String> configprops = get("/actuator/configprops/nats");
 		assertThat(configprops.statusCode()).isEqualTo(200);
