@@ -1,0 +1,45 @@
+package io.github.natsboot.autoconfigure.devserver;
+
+import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
+import io.github.natsboot.autoconfigure.NatsConnectionDetails;
+import io.github.natsboot.devserver.NatsDevServer;
+import io.github.natsboot.devserver.NatsDevServerLauncher;
+import io.github.natsboot.launcher.NatsServerProcess;
+import io.nats.client.Connection;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * of the NATS dev server: with {@code nats.dev-server.enabled=true}, no {@code nats.servers} and
+ * no other {@link NatsConnectionDetails} (such as a Testcontainers service connection), a local
+ * {@code nats-server} with JetStream is started before the connection and the connection points at
+ * it. The server is closed when the context is destroyed, after the connection has drained.
+ */
+@AutoConfiguration(before = NatsAutoConfiguration.class)
+@ConditionalOnClass({ Connection.class, NatsServerProcess.class })
+@ConditionalOnBooleanProperty("nats.dev-server.enabled")
+@Conditional(NoExplicitNatsServersCondition.class)
+@ConditionalOnMissingBean(NatsConnectionDetails.class)
+@EnableConfigurationProperties(NatsDevServerProperties.class)
+public final class NatsDevServerAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	NatsDevServer natsDevServer(NatsDevServerProperties properties) {
+		return new NatsDevServerLauncher(properties.toSettings(), NatsDevServerAutoConfiguration.class.getClassLoader())
+			.start();
+	}
+
+	@Bean
+	DevServerNatsConnectionDetails natsConnectionDetails(NatsDevServer natsDevServer) {
+		return new DevServerNatsConnectionDetails(natsDevServer);
+	}
+
+}
