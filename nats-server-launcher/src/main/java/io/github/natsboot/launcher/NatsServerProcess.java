@@ -79,8 +79,10 @@ public final class NatsServerProcess implements AutoCloseable {
 
 	private boolean closed;
 
+	private final boolean reapOnJvmExit;
+
 	private NatsServerProcess(String name, int port, int monitorPort, int clusterPort, Path storeDir, Path workDir,
-			List<String> command, Duration startupTimeout) {
+			List<String> command, Duration startupTimeout, boolean reapOnJvmExit) {
 		this.name = name;
 		this.port = port;
 		this.monitorPort = monitorPort;
@@ -89,6 +91,7 @@ public final class NatsServerProcess implements AutoCloseable {
 		this.workDir = workDir;
 		this.command = List.copyOf(command);
 		this.startupTimeout = startupTimeout;
+		this.reapOnJvmExit = reapOnJvmExit;
 		this.log = new ServerLog(workDir.resolve("nats-server.log"));
 		this.monitor = new MonitorEndpoint(monitorPort);
 	}
@@ -298,7 +301,9 @@ public final class NatsServerProcess implements AutoCloseable {
 			throw new NatsServerLaunchException("Could not run " + String.join(" ", this.command), ex);
 		}
 		this.paused = false;
-		ProcessReaper.track(this.process);
+		if (this.reapOnJvmExit) {
+			ProcessReaper.track(this.process);
+		}
 	}
 
 	/**
@@ -426,6 +431,8 @@ public final class NatsServerProcess implements AutoCloseable {
 
 		private Duration startupTimeout = Duration.ofSeconds(20);
 
+		private boolean reapOnJvmExit = true;
+
 		private Builder() {
 		}
 
@@ -549,6 +556,19 @@ public final class NatsServerProcess implements AutoCloseable {
 		}
 
 		/**
+		 * Sets whether this library's JVM shutdown hook kills the server and deletes its temporary
+		 * directories when the JVM exits. Turn it off only when the caller closes the server from a
+		 * shutdown hook of its own that must run first (for example after an application has
+		 * drained its connections): shutdown hooks run concurrently.
+		 * @param reapOnJvmExit whether to kill the server on JVM exit (default {@code true})
+		 * @return this builder
+		 */
+		public Builder reapOnJvmExit(boolean reapOnJvmExit) {
+			this.reapOnJvmExit = reapOnJvmExit;
+			return this;
+		}
+
+		/**
 		 * Starts the server and waits until it is ready.
 		 * @return the running server
 		 * @throws NatsServerLaunchException if the server does not become ready in time
@@ -594,7 +614,9 @@ public final class NatsServerProcess implements AutoCloseable {
 			int routePort = clustered ? ((this.clusterPort > 0) ? this.clusterPort : FreePorts.next()) : 0;
 			String serverName = (this.name != null) ? this.name : "nats-" + clientPort;
 			Path workDir = Directories.createTemp("nats-server-" + serverName + "-");
-			ProcessReaper.deleteOnExit(workDir);
+			if (this.reapOnJvmExit) {
+				ProcessReaper.deleteOnExit(workDir);
+			}
 			Path store = (this.storeDir != null) ? this.storeDir.toAbsolutePath() : workDir.resolve("store");
 			Directories.create(store);
 			NatsServerConfig.Cluster cluster = clustered ? new NatsServerConfig.Cluster(
@@ -608,8 +630,8 @@ public final class NatsServerProcess implements AutoCloseable {
 			List<String> command = new ArrayList<>(List.of(binary.toString(), "-c", configFile.toString(), "-l",
 					workDir.resolve("nats-server.log").toString()));
 			command.addAll(this.args);
-			NatsServerProcess server = new NatsServerProcess(serverName, clientPort, monitorPort, routePort, store, workDir, command,
-					this.startupTimeout);
+			NatsServerProcess server = new NatsServerProcess(serverName, clientPort, monitorPort, routePort, store,
+					workDir, command, this.startupTimeout, this.reapOnJvmExit);
 			try {
 				server.launch();
 			}

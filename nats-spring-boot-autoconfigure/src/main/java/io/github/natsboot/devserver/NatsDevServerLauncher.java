@@ -31,6 +31,8 @@ public final class NatsDevServerLauncher {
 
 	private final NatsDevServerContainers containers;
 
+	private boolean stopOnJvmExit = true;
+
 	/**
 	 * Creates a launcher that searches {@code PATH} and the well-known directories and falls back
 	 * on Testcontainers.
@@ -47,6 +49,19 @@ public final class NatsDevServerLauncher {
 		this.locator = locator.configured(EXECUTABLE_PROPERTY, settings.executable())
 			.configurationHint("set " + EXECUTABLE_PROPERTY + " to the path of the executable");
 		this.containers = containers;
+	}
+
+	/**
+	 * Sets whether a JVM shutdown hook of the launcher kills a server process that is still
+	 * running when the JVM exits. Turn it off when the caller closes the server from a shutdown
+	 * hook of its own that must finish first, such as an application context that drains its
+	 * connection before it closes the server: shutdown hooks run concurrently.
+	 * @param stopOnJvmExit whether the launcher's hook kills the process (default {@code true})
+	 * @return this launcher
+	 */
+	public NatsDevServerLauncher stopOnJvmExit(boolean stopOnJvmExit) {
+		this.stopOnJvmExit = stopOnJvmExit;
+		return this;
 	}
 
 	/**
@@ -75,6 +90,7 @@ public final class NatsDevServerLauncher {
 				.name(SERVER_NAME)
 				.port(this.settings.port())
 				.storeDir(this.settings.storeDir())
+				.reapOnJvmExit(this.stopOnJvmExit)
 				.start());
 		}
 		catch (NatsServerLaunchException ex) {

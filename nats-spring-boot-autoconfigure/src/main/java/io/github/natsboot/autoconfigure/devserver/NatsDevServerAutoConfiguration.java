@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
@@ -21,6 +23,11 @@ import org.springframework.context.annotation.Conditional;
  * no other {@link NatsConnectionDetails} (such as a Testcontainers service connection), a local
  * {@code nats-server} with JetStream is started before the connection and the connection points at
  * it. The server is closed when the context is destroyed, after the connection has drained.
+ *
+ * <p>So that this order also holds when the JVM exits (Ctrl-C on {@code spring-boot:run}), the
+ * context gets a JVM shutdown hook of its own ({@link ConfigurableApplicationContext#registerShutdownHook()},
+ * harmless next to Spring Boot's) and the server is stopped by the context rather than by a
+ * concurrent hook of the launcher.
  */
 @AutoConfiguration(before = NatsAutoConfiguration.class)
 @ConditionalOnClass({ Connection.class, NatsServerProcess.class })
@@ -32,8 +39,13 @@ public final class NatsDevServerAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	NatsDevServer natsDevServer(NatsDevServerProperties properties) {
+	NatsDevServer natsDevServer(NatsDevServerProperties properties, ApplicationContext applicationContext) {
+		boolean closedWithContext = applicationContext instanceof ConfigurableApplicationContext;
+		if (closedWithContext) {
+			((ConfigurableApplicationContext) applicationContext).registerShutdownHook();
+		}
 		return new NatsDevServerLauncher(properties.toSettings(), NatsDevServerAutoConfiguration.class.getClassLoader())
+			.stopOnJvmExit(!closedWithContext)
 			.start();
 	}
 
