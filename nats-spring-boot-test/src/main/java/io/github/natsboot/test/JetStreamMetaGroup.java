@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.natsboot.launcher.MonitorEndpoint;
+
 /**
  * Waits until the JetStream meta group of a cluster has a leader that sees every other node as a
  * current replica. A node's {@code /healthz} only says that the node itself follows a leader; an R3

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.github.natsboot.launcher.FreePorts;
+
 /**
  * A group of {@link NatsServer} nodes started together: one plain server, or a full-mesh cluster
  * in which every node has its own cluster port, routes to the others and its own JetStream store.

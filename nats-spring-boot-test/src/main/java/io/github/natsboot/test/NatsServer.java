@@ -1,21 +1,13 @@
 package io.github.natsboot.test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.github.natsboot.launcher.MonitorEndpoint;
+import io.github.natsboot.launcher.NatsServerLaunchException;
+import io.github.natsboot.launcher.NatsServerProcess;
 
 /**
  * One real {@code nats-server} process on 127.0.0.1, for tests.
@@ -34,61 +26,17 @@ import org.slf4j.LoggerFactory;
  *     ...
  * }
  * </pre>
+ *
+ * @see NatsServerProcess
  */
 public final class NatsServer implements AutoCloseable {
 
-	static final String LOOPBACK = "127.0.0.1";
+	static final String LOOPBACK = NatsServerProcess.LOOPBACK;
 
-	private static final Logger logger = LoggerFactory.getLogger(NatsServer.class);
+	private final NatsServerProcess process;
 
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-
-	private static final Duration BIND_RETRY_WINDOW = Duration.ofSeconds(5);
-
-	private static final long POLL_MILLIS = 50;
-
-	private static final int LOG_TAIL_LINES = 40;
-
-	private final String name;
-
-	private final int port;
-
-	private final int monitorPort;
-
-	private final int clusterPort;
-
-	private final Path storeDir;
-
-	private final Path workDir;
-
-	private final List<String> command;
-
-	private final Duration startupTimeout;
-
-	private final ServerLog log;
-
-	private final MonitorEndpoint monitor;
-
-	private volatile Process process;
-
-	private long logOffsetAtLaunch;
-
-	private volatile boolean paused;
-
-	private boolean closed;
-
-	private NatsServer(String name, int port, int monitorPort, int clusterPort, Path storeDir, Path workDir,
-			List<String> command, Duration startupTimeout) {
-		this.name = name;
-		this.port = port;
-		this.monitorPort = monitorPort;
-		this.clusterPort = clusterPort;
-		this.storeDir = storeDir;
-		this.workDir = workDir;
-		this.command = List.copyOf(command);
-		this.startupTimeout = startupTimeout;
-		this.log = new ServerLog(workDir.resolve("nats-server.log"));
-		this.monitor = new MonitorEndpoint(monitorPort);
+	private NatsServer(NatsServerProcess process) {
+		this.process = process;
 	}
 
 	/**
@@ -104,7 +52,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return {@code nats://127.0.0.1:<port>}
 	 */
 	public String getUrl() {
-		return "nats://" + LOOPBACK + ":" + this.port;
+		return this.process.getUrl();
 	}
 
 	/**
@@ -112,7 +60,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return the client port
 	 */
 	public int getPort() {
-		return this.port;
+		return this.process.getPort();
 	}
 
 	/**
@@ -120,7 +68,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return the monitoring port
 	 */
 	public int getMonitorPort() {
-		return this.monitorPort;
+		return this.process.getMonitorPort();
 	}
 
 	/**
@@ -128,7 +76,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return the cluster port, or {@code 0} when the server is not part of a cluster
 	 */
 	public int getClusterPort() {
-		return this.clusterPort;
+		return this.process.getClusterPort();
 	}
 
 	/**
@@ -138,7 +86,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return the store directory
 	 */
 	public Path getStoreDir() {
-		return this.storeDir;
+		return this.process.getStoreDir();
 	}
 
 	/**
@@ -146,7 +94,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return the server name
 	 */
 	public String getName() {
-		return this.name;
+		return this.process.getName();
 	}
 
 	/**
@@ -154,7 +102,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return the log file
 	 */
 	public Path getLogFile() {
-		return this.log.file();
+		return this.process.getLogFile();
 	}
 
 	/**
@@ -162,7 +110,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return {@code true} if the process is alive
 	 */
 	public boolean isRunning() {
-		return this.process != null && this.process.isAlive();
+		return this.process.isRunning();
 	}
 
 	/**
@@ -170,7 +118,7 @@ public final class NatsServer implements AutoCloseable {
 	 * @return {@code true} if the process is stopped with SIGSTOP
 	 */
 	public boolean isPaused() {
-		return this.paused && isRunning();
+		return this.process.isPaused();
 	}
 
 	/**
@@ -178,42 +126,23 @@ public final class NatsServer implements AutoCloseable {
 	 * @return the process id
 	 */
 	public long getPid() {
-		return this.process.pid();
+		return this.process.getPid();
 	}
 
 	/**
 	 * Stops the server gracefully: SIGTERM, then SIGKILL if it has not exited within 10 seconds.
 	 * Does nothing if the server is not running.
 	 */
-	public synchronized void stop() {
-		Process current = this.process;
-		if (current == null || !current.isAlive()) {
-			return;
-		}
-		current.destroy();
-		if (this.paused) {
-			Signals.send(current.pid(), "CONT");
-		}
-		this.paused = false;
-		if (!awaitExit(current, STOP_TIMEOUT)) {
-			logger.warn("nats-server {} did not stop within {}, killing it", this.name, STOP_TIMEOUT);
-			current.destroyForcibly();
-			awaitExit(current, STOP_TIMEOUT);
-		}
+	public void stop() {
+		this.process.stop();
 	}
 
 	/**
 	 * Kills the server with SIGKILL ({@code kill -9}), as a crash would, and waits until the
 	 * process has exited. Does nothing if the server is not running.
 	 */
-	public synchronized void kill() {
-		Process current = this.process;
-		if (current == null || !current.isAlive()) {
-			return;
-		}
-		current.destroyForcibly();
-		this.paused = false;
-		awaitExit(current, STOP_TIMEOUT);
+	public void kill() {
+		this.process.kill();
 	}
 
 	/**
@@ -221,21 +150,16 @@ public final class NatsServer implements AutoCloseable {
 	 * server or a network partition.
 	 * @throws IllegalStateException if the server is not running
 	 */
-	public synchronized void pause() {
-		requireRunning();
-		Signals.require(this.process.pid(), "STOP");
-		Signals.awaitStopped(this.process.pid(), Duration.ofSeconds(1));
-		this.paused = true;
+	public void pause() {
+		this.process.pause();
 	}
 
 	/**
 	 * Continues a {@linkplain #pause() paused} process with SIGCONT.
 	 * @throws IllegalStateException if the server is not running
 	 */
-	public synchronized void resume() {
-		requireRunning();
-		Signals.require(this.process.pid(), "CONT");
-		this.paused = false;
+	public void resume() {
+		this.process.resume();
 	}
 
 	/**
@@ -244,141 +168,43 @@ public final class NatsServer implements AutoCloseable {
 	 * @throws NatsServerStartupException if the server does not become ready in time
 	 * @throws IllegalStateException if the server has been closed
 	 */
-	public synchronized void restart() {
-		if (this.closed) {
-			throw new IllegalStateException("nats-server " + this.name + " has been closed");
-		}
-		stop();
-		launch();
-		awaitReady();
+	public void restart() {
+		startup(() -> {
+			this.process.restart();
+			return this;
+		});
 	}
 
 	/**
 	 * Stops the server if it is running and deletes the temporary directories created for it.
 	 */
 	@Override
-	public synchronized void close() {
-		if (this.closed) {
-			return;
-		}
-		this.closed = true;
-		try {
-			stop();
-		}
-		finally {
-			kill();
-			Directories.deleteRecursively(this.workDir);
-			ProcessReaper.forget(this.workDir);
-		}
+	public void close() {
+		this.process.close();
 	}
 
 	@Override
 	public String toString() {
-		return "NatsServer[" + this.name + " " + getUrl() + "]";
+		return "NatsServer[" + getName() + " " + getUrl() + "]";
 	}
 
 	MonitorEndpoint monitor() {
-		return this.monitor;
+		return this.process.monitor();
 	}
 
-	synchronized void launch() {
-		this.logOffsetAtLaunch = this.log.size();
+	void awaitReady() {
+		startup(() -> {
+			this.process.awaitReady();
+			return this;
+		});
+	}
+
+	private static <T> T startup(Supplier<T> action) {
 		try {
-			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.file().toFile()))
-				.start();
+			return action.get();
 		}
-		catch (IOException ex) {
-			throw new NatsServerStartupException("Could not run " + String.join(" ", this.command), ex);
-		}
-		this.paused = false;
-		ProcessReaper.track(this.process);
-	}
-
-	synchronized void awaitReady() {
-		awaitReady(true);
-	}
-
-	/**
-	 * Waits until the server is ready. When it exits because a port is taken, it is launched
-	 * again on the same ports for a few seconds if {@code retryBusyPorts}, as after a restart
-	 * (the old process may still hold them); otherwise a {@link PortConflictException} lets the
-	 * caller pick other ports.
-	 */
-	private synchronized void awaitReady(boolean retryBusyPorts) {
-		Instant start = Instant.now();
-		Instant deadline = start.plus(this.startupTimeout);
-		Instant bindRetryDeadline = start.plus(BIND_RETRY_WINDOW);
-		while (true) {
-			if (!this.process.isAlive()) {
-				boolean portTaken = failedToBind();
-				if (portTaken && retryBusyPorts && Instant.now().isBefore(bindRetryDeadline)
-						&& Instant.now().isBefore(deadline)) {
-					logger.debug("nats-server {} could not bind its ports yet, retrying", this.name);
-					sleep(POLL_MILLIS * 4);
-					launch();
-					continue;
-				}
-				String message = failureMessage("exited with code " + this.process.exitValue());
-				throw portTaken ? new PortConflictException(message) : new NatsServerStartupException(message);
-			}
-			MonitorEndpoint.Response health = this.monitor.get("/healthz");
-			if (health.isOk() && acceptsClientConnections()) {
-				logger.info("Started nats-server {} (pid {}) at {}", this.name, this.process.pid(), getUrl());
-				return;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				this.process.destroyForcibly();
-				awaitExit(this.process, STOP_TIMEOUT);
-				throw new NatsServerStartupException(failureMessage(
-						"was not ready within " + this.startupTimeout + " (last /healthz: " + health + ")"));
-			}
-			sleep(POLL_MILLIS);
-		}
-	}
-
-	private String failureMessage(String reason) {
-		return "nats-server " + this.name + " at " + getUrl() + " " + reason + "; last lines of " + this.log.file()
-				+ ":\n" + this.log.tail(LOG_TAIL_LINES);
-	}
-
-	private boolean failedToBind() {
-		return this.log.since(this.logOffsetAtLaunch).contains("address already in use");
-	}
-
-	private boolean acceptsClientConnections() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(LOOPBACK, this.port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private void requireRunning() {
-		if (!isRunning()) {
-			throw new IllegalStateException("nats-server " + this.name + " is not running");
-		}
-	}
-
-	private static boolean awaitExit(Process process, Duration timeout) {
-		try {
-			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for nats-server to exit", ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for nats-server", ex);
+		catch (NatsServerLaunchException ex) {
+			throw new NatsServerStartupException(ex.getMessage(), ex);
 		}
 	}
 
@@ -389,31 +215,9 @@ public final class NatsServer implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private static final String DEFAULT_CLUSTER_NAME = "nats-test-cluster";
-
-		private static final int MAX_START_ATTEMPTS = 3;
-
-		private boolean jetStream = true;
-
-		private int port;
+		private final NatsServerProcess.Builder process = NatsServerProcess.builder();
 
 		private Path executable;
-
-		private String name;
-
-		private Path storeDir;
-
-		private final List<String> configSnippets = new ArrayList<>();
-
-		private final List<String> args = new ArrayList<>();
-
-		private String clusterName;
-
-		private int clusterPort;
-
-		private final List<String> routes = new ArrayList<>();
-
-		private Duration startupTimeout = Duration.ofSeconds(20);
 
 		private Builder() {
 		}
@@ -424,7 +228,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder jetStream(boolean jetStream) {
-			this.jetStream = jetStream;
+			this.process.jetStream(jetStream);
 			return this;
 		}
 
@@ -434,7 +238,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder port(int port) {
-			this.port = requirePort(port);
+			this.process.port(port);
 			return this;
 		}
 
@@ -454,7 +258,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder name(String name) {
-			this.name = name;
+			this.process.name(name);
 			return this;
 		}
 
@@ -465,7 +269,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder storeDir(Path storeDir) {
-			this.storeDir = storeDir;
+			this.process.storeDir(storeDir);
 			return this;
 		}
 
@@ -477,7 +281,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder config(String snippet) {
-			this.configSnippets.add(Objects.requireNonNull(snippet, "snippet"));
+			this.process.config(snippet);
 			return this;
 		}
 
@@ -488,7 +292,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder arg(String... args) {
-			this.args.addAll(Arrays.asList(args));
+			this.process.arg(args);
 			return this;
 		}
 
@@ -498,7 +302,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder clusterName(String clusterName) {
-			this.clusterName = clusterName;
+			this.process.clusterName(clusterName);
 			return this;
 		}
 
@@ -508,7 +312,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder clusterPort(int clusterPort) {
-			this.clusterPort = requirePort(clusterPort);
+			this.process.clusterPort(clusterPort);
 			return this;
 		}
 
@@ -519,8 +323,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder routes(List<String> routes) {
-			this.routes.clear();
-			this.routes.addAll(routes);
+			this.process.routes(routes);
 			return this;
 		}
 
@@ -531,7 +334,7 @@ public final class NatsServer implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder startupTimeout(Duration startupTimeout) {
-			this.startupTimeout = Objects.requireNonNull(startupTimeout, "startupTimeout");
+			this.process.startupTimeout(startupTimeout);
 			return this;
 		}
 
@@ -542,75 +345,15 @@ public final class NatsServer implements AutoCloseable {
 		 * @throws IllegalStateException if no {@code nats-server} executable is found
 		 */
 		public NatsServer start() {
-			boolean freePorts = this.port == 0 && this.clusterPort == 0;
-			for (int attempt = 1;; attempt++) {
-				NatsServer server = launch();
-				try {
-					server.awaitReady(!freePorts);
-					return server;
-				}
-				catch (PortConflictException ex) {
-					server.close();
-					if (attempt == MAX_START_ATTEMPTS) {
-						throw ex;
-					}
-					logger.debug("A port of nats-server {} was taken meanwhile, trying other ports", server.getName());
-				}
-				catch (RuntimeException ex) {
-					server.close();
-					throw ex;
-				}
-			}
+			return startup(() -> new NatsServer(withExecutable().start()));
 		}
 
 		NatsServer launch() {
-			Path binary = NatsServerBinary.locate(this.executable);
-			int clientPort = (this.port > 0) ? this.port : FreePorts.next();
-			int monitorPort = FreePorts.next();
-			boolean clustered = this.clusterName != null || this.clusterPort > 0 || !this.routes.isEmpty();
-			int routePort = clustered ? ((this.clusterPort > 0) ? this.clusterPort : FreePorts.next()) : 0;
-			String serverName = (this.name != null) ? this.name : "nats-" + clientPort;
-			Path workDir = Directories.createTemp("nats-server-" + serverName + "-");
-			ProcessReaper.deleteOnExit(workDir);
-			Path store = (this.storeDir != null) ? this.storeDir.toAbsolutePath() : workDir.resolve("store");
-			Directories.create(store);
-			NatsServerConfig.Cluster cluster = clustered ? new NatsServerConfig.Cluster(
-					(this.clusterName != null) ? this.clusterName : DEFAULT_CLUSTER_NAME, routePort, this.routes)
-					: null;
-			String config = new NatsServerConfig(serverName, clientPort, monitorPort, this.jetStream ? store : null,
-					cluster, this.configSnippets)
-				.render();
-			Path configFile = workDir.resolve("nats-server.conf");
-			write(configFile, config);
-			List<String> command = new ArrayList<>(List.of(binary.toString(), "-c", configFile.toString(), "-l",
-					workDir.resolve("nats-server.log").toString()));
-			command.addAll(this.args);
-			NatsServer server = new NatsServer(serverName, clientPort, monitorPort, routePort, store, workDir, command,
-					this.startupTimeout);
-			try {
-				server.launch();
-			}
-			catch (RuntimeException ex) {
-				server.close();
-				throw ex;
-			}
-			return server;
+			return startup(() -> new NatsServer(withExecutable().launch()));
 		}
 
-		private static void write(Path file, String content) {
-			try {
-				Files.writeString(file, content);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not write " + file, ex);
-			}
-		}
-
-		private static int requirePort(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("Invalid port " + port);
-			}
-			return port;
+		private NatsServerProcess.Builder withExecutable() {
+			return this.process.executable(NatsServerBinary.locate(this.executable));
 		}
 
 	}

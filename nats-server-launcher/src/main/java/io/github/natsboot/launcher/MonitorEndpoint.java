@@ -1,4 +1,4 @@
-package io.github.natsboot.test;
+package io.github.natsboot.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP client for one server's monitoring port ({@code /healthz}, {@code /jsz}).
+ * HTTP client for one server's monitoring port ({@code /healthz}, {@code /varz}, {@code /jsz}).
  */
-final class MonitorEndpoint {
+public final class MonitorEndpoint {
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 500;
 
@@ -22,9 +22,14 @@ final class MonitorEndpoint {
 		this.port = port;
 	}
 
-	Response get(String path) {
+	/**
+	 * Sends a GET request to the monitoring port.
+	 * @param path the path, such as {@code /jsz}
+	 * @return the answer; status {@code -1} with the error when the request failed
+	 */
+	public Response get(String path) {
 		try {
-			URI uri = URI.create("http://" + NatsServer.LOOPBACK + ":" + this.port + path);
+			URI uri = URI.create("http://" + NatsServerProcess.LOOPBACK + ":" + this.port + path);
 			HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
 			connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
 			connection.setReadTimeout(READ_TIMEOUT_MILLIS);
@@ -45,10 +50,17 @@ final class MonitorEndpoint {
 
 	/**
 	 * One answer from the monitoring port; status {@code -1} when the request failed.
+	 *
+	 * @param status the HTTP status, or {@code -1}
+	 * @param body the response body, or the error when the request failed
 	 */
-	record Response(int status, String body) {
+	public record Response(int status, String body) {
 
-		boolean isOk() {
+		/**
+		 * Tells whether the status is 200.
+		 * @return {@code true} for HTTP 200
+		 */
+		public boolean isOk() {
 			return this.status == 200;
 		}
 

@@ -1,4 +1,4 @@
-package io.github.natsboot.test;
+package io.github.natsboot.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

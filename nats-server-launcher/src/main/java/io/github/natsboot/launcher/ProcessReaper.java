@@ -1,4 +1,4 @@
-package io.github.natsboot.test;
+package io.github.natsboot.launcher;
 
 import java.nio.file.Path;
 import java.util.Set;

@@ -1,0 +1,663 @@
+package io.github.natsboot.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One real {@code nats-server} process on 127.0.0.1.
+ *
+ * <p>The server gets a generated configuration file, a log file and (by default) a JetStream store
+ * in a private temporary directory, a free client port and a free monitoring port. It is ready when
+ * its {@code /healthz} endpoint answers 200 (with JetStream on, JetStream is up; in a cluster, the
+ * node is current with a meta leader) and its client port accepts connections. It can be
+ * {@linkplain #stop() stopped}, {@linkplain #kill() killed}, {@linkplain #pause() paused},
+ * {@linkplain #resume() resumed} and {@linkplain #restart() restarted}; a restart keeps the client
+ * port, the cluster port and the store. A JVM shutdown hook kills every server that is still
+ * running when the JVM exits and deletes its temporary directories.
+ *
+ * <pre class="code">
+ * try (NatsServerProcess server = NatsServerProcess.builder().start()) {
+ *     Connection connection = Nats.connect(server.getUrl());
+ *     ...
+ * }
+ * </pre>
+ */
+public final class NatsServerProcess implements AutoCloseable {
+
+	/** The address every server listens on. */
+	public static final String LOOPBACK = "127.0.0.1";
+
+	private static final Logger logger = LoggerFactory.getLogger(NatsServerProcess.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration BIND_RETRY_WINDOW = Duration.ofSeconds(5);
+
+	private static final long POLL_MILLIS = 50;
+
+	private static final int LOG_TAIL_LINES = 40;
+
+	private final String name;
+
+	private final int port;
+
+	private final int monitorPort;
+
+	private final int clusterPort;
+
+	private final Path storeDir;
+
+	private final Path workDir;
+
+	private final List<String> command;
+
+	private final Duration startupTimeout;
+
+	private final ServerLog log;
+
+	private final MonitorEndpoint monitor;
+
+	private volatile Process process;
+
+	private long logOffsetAtLaunch;
+
+	private volatile boolean paused;
+
+	private boolean closed;
+
+	private final boolean reapOnJvmExit;
+
+	private NatsServerProcess(String name, int port, int monitorPort, int clusterPort, Path storeDir, Path workDir,
+			List<String> command, Duration startupTimeout, boolean reapOnJvmExit) {
+		this.name = name;
+		this.port = port;
+		this.monitorPort = monitorPort;
+		this.clusterPort = clusterPort;
+		this.storeDir = storeDir;
+		this.workDir = workDir;
+		this.command = List.copyOf(command);
+		this.startupTimeout = startupTimeout;
+		this.reapOnJvmExit = reapOnJvmExit;
+		this.log = new ServerLog(workDir.resolve("nats-server.log"));
+		this.monitor = new MonitorEndpoint(monitorPort);
+	}
+
+	/**
+	 * Returns a builder for a server with JetStream on, free ports and a private store.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the URL clients connect to.
+	 * @return {@code nats://127.0.0.1:<port>}
+	 */
+	public String getUrl() {
+		return "nats://" + LOOPBACK + ":" + this.port;
+	}
+
+	/**
+	 * Returns the client port, which stays the same across restarts.
+	 * @return the client port
+	 */
+	public int getPort() {
+		return this.port;
+	}
+
+	/**
+	 * Returns the HTTP monitoring port ({@code /varz}, {@code /jsz}, {@code /healthz}).
+	 * @return the monitoring port
+	 */
+	public int getMonitorPort() {
+		return this.monitorPort;
+	}
+
+	/**
+	 * Returns the port other cluster nodes route to.
+	 * @return the cluster port, or {@code 0} when the server is not part of a cluster
+	 */
+	public int getClusterPort() {
+		return this.clusterPort;
+	}
+
+	/**
+	 * Returns the JetStream store directory given to the server (the server keeps its data in a
+	 * {@code jetstream} directory inside it). It survives restarts; it is deleted on
+	 * {@link #close()} only when it was created by this class.
+	 * @return the store directory
+	 */
+	public Path getStoreDir() {
+		return this.storeDir;
+	}
+
+	/**
+	 * Returns the server name ({@code server_name}), also used in cluster and JetStream output.
+	 * @return the server name
+	 */
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * Returns the file the server logs to. It is appended to across restarts.
+	 * @return the log file
+	 */
+	public Path getLogFile() {
+		return this.log.file();
+	}
+
+	/**
+	 * Returns whether the process is alive; a paused server is still running.
+	 * @return {@code true} if the process is alive
+	 */
+	public boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/**
+	 * Returns whether the server has been {@linkplain #pause() paused} and not resumed.
+	 * @return {@code true} if the process is stopped with SIGSTOP
+	 */
+	public boolean isPaused() {
+		return this.paused && isRunning();
+	}
+
+	/**
+	 * Returns the operating system process id of the current, or most recent, process.
+	 * @return the process id
+	 */
+	public long getPid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * Stops the server gracefully: SIGTERM, then SIGKILL if it has not exited within 10 seconds.
+	 * Does nothing if the server is not running.
+	 */
+	public synchronized void stop() {
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			return;
+		}
+		current.destroy();
+		if (this.paused) {
+			Signals.send(current.pid(), "CONT");
+		}
+		this.paused = false;
+		if (!awaitExit(current, STOP_TIMEOUT)) {
+			logger.warn("nats-server {} did not stop within {}, killing it", this.name, STOP_TIMEOUT);
+			current.destroyForcibly();
+			awaitExit(current, STOP_TIMEOUT);
+		}
+	}
+
+	/**
+	 * Kills the server with SIGKILL ({@code kill -9}), as a crash would, and waits until the
+	 * process has exited. Does nothing if the server is not running.
+	 */
+	public synchronized void kill() {
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			return;
+		}
+		current.destroyForcibly();
+		this.paused = false;
+		awaitExit(current, STOP_TIMEOUT);
+	}
+
+	/**
+	 * Freezes the process with SIGSTOP: connections stay open but nothing answers, as with a hung
+	 * server or a network partition.
+	 * @throws IllegalStateException if the server is not running
+	 */
+	public synchronized void pause() {
+		requireRunning();
+		Signals.require(this.process.pid(), "STOP");
+		Signals.awaitStopped(this.process.pid(), Duration.ofSeconds(1));
+		this.paused = true;
+	}
+
+	/**
+	 * Continues a {@linkplain #pause() paused} process with SIGCONT.
+	 * @throws IllegalStateException if the server is not running
+	 */
+	public synchronized void resume() {
+		requireRunning();
+		Signals.require(this.process.pid(), "CONT");
+		this.paused = false;
+	}
+
+	/**
+	 * Starts the server again on the same client port, cluster port and store directory, stopping
+	 * it first if it is running, and waits until it is ready. Works after {@link #kill()}.
+	 * @throws NatsServerLaunchException if the server does not become ready in time
+	 * @throws IllegalStateException if the server has been closed
+	 */
+	public synchronized void restart() {
+		if (this.closed) {
+			throw new IllegalStateException("nats-server " + this.name + " has been closed");
+		}
+		stop();
+		launch();
+		awaitReady();
+	}
+
+	/**
+	 * Stops the server if it is running and deletes the temporary directories created for it.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		try {
+			stop();
+		}
+		finally {
+			kill();
+			Directories.deleteRecursively(this.workDir);
+			ProcessReaper.forget(this.workDir);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "NatsServerProcess[" + this.name + " " + getUrl() + "]";
+	}
+
+	/**
+	 * Returns a client for the server's monitoring port.
+	 * @return the monitoring endpoint
+	 */
+	public MonitorEndpoint monitor() {
+		return this.monitor;
+	}
+
+	synchronized void launch() {
+		this.logOffsetAtLaunch = this.log.size();
+		try {
+			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.file().toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new NatsServerLaunchException("Could not run " + String.join(" ", this.command), ex);
+		}
+		this.paused = false;
+		if (this.reapOnJvmExit) {
+			ProcessReaper.track(this.process);
+		}
+	}
+
+	/**
+	 * Waits until a server started with {@link Builder#launch()} is ready. When it exits because a
+	 * port is still taken, it is launched again on the same ports for a few seconds.
+	 * @throws NatsServerLaunchException if the server does not become ready in time
+	 */
+	public synchronized void awaitReady() {
+		awaitReady(true);
+	}
+
+	/**
+	 * Waits until the server is ready. When it exits because a port is taken, it is launched
+	 * again on the same ports for a few seconds if {@code retryBusyPorts}, as after a restart
+	 * (the old process may still hold them); otherwise a {@link PortConflictException} lets the
+	 * caller pick other ports.
+	 */
+	private synchronized void awaitReady(boolean retryBusyPorts) {
+		Instant start = Instant.now();
+		Instant deadline = start.plus(this.startupTimeout);
+		Instant bindRetryDeadline = start.plus(BIND_RETRY_WINDOW);
+		while (true) {
+			if (!this.process.isAlive()) {
+				boolean portTaken = failedToBind();
+				if (portTaken && retryBusyPorts && Instant.now().isBefore(bindRetryDeadline)
+						&& Instant.now().isBefore(deadline)) {
+					logger.debug("nats-server {} could not bind its ports yet, retrying", this.name);
+					sleep(POLL_MILLIS * 4);
+					launch();
+					continue;
+				}
+				String message = failureMessage("exited with code " + this.process.exitValue());
+				throw portTaken ? new PortConflictException(message) : new NatsServerLaunchException(message);
+			}
+			MonitorEndpoint.Response health = this.monitor.get("/healthz");
+			if (health.isOk() && acceptsClientConnections()) {
+				logger.info("Started nats-server {} (pid {}) at {}", this.name, this.process.pid(), getUrl());
+				return;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				this.process.destroyForcibly();
+				awaitExit(this.process, STOP_TIMEOUT);
+				throw new NatsServerLaunchException(failureMessage(
+						"was not ready within " + this.startupTimeout + " (last /healthz: " + health + ")"));
+			}
+			sleep(POLL_MILLIS);
+		}
+	}
+
+	private String failureMessage(String reason) {
+		return "nats-server " + this.name + " at " + getUrl() + " " + reason + "; last lines of " + this.log.file()
+				+ ":\n" + this.log.tail(LOG_TAIL_LINES);
+	}
+
+	private boolean failedToBind() {
+		return this.log.since(this.logOffsetAtLaunch).contains("address already in use");
+	}
+
+	private boolean acceptsClientConnections() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(LOOPBACK, this.port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private void requireRunning() {
+		if (!isRunning()) {
+			throw new IllegalStateException("nats-server " + this.name + " is not running");
+		}
+	}
+
+	private static boolean awaitExit(Process process, Duration timeout) {
+		try {
+			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for nats-server to exit", ex);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for nats-server", ex);
+		}
+	}
+
+	/**
+	 * Configures and starts a {@link NatsServerProcess}. Every setting has a default: JetStream on,
+	 * free ports, a private temporary store, a 20 second startup timeout and the executable found
+	 * by {@link NatsServerExecutableLocator}.
+	 */
+	public static final class Builder {
+
+		private static final String DEFAULT_CLUSTER_NAME = "nats-cluster";
+
+		private static final int MAX_START_ATTEMPTS = 3;
+
+		private boolean jetStream = true;
+
+		private int port;
+
+		private Path executable;
+
+		private String name;
+
+		private Path storeDir;
+
+		private final List<String> configSnippets = new ArrayList<>();
+
+		private final List<String> args = new ArrayList<>();
+
+		private String clusterName;
+
+		private int clusterPort;
+
+		private final List<String> routes = new ArrayList<>();
+
+		private Duration startupTimeout = Duration.ofSeconds(20);
+
+		private boolean reapOnJvmExit = true;
+
+		private Builder() {
+		}
+
+		/**
+		 * Turns JetStream on or off.
+		 * @param jetStream whether JetStream is enabled (default {@code true})
+		 * @return this builder
+		 */
+		public Builder jetStream(boolean jetStream) {
+			this.jetStream = jetStream;
+			return this;
+		}
+
+		/**
+		 * Sets the client port.
+		 * @param port the client port, or {@code 0} for a free port (the default)
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = requirePort(port);
+			return this;
+		}
+
+		/**
+		 * Sets the {@code nats-server} executable.
+		 * @param executable the executable, or {@code null} for the one that
+		 * {@link NatsServerExecutableLocator#create()} finds on {@code PATH} or in the well-known
+		 * directories (the default)
+		 * @return this builder
+		 */
+		public Builder executable(Path executable) {
+			this.executable = executable;
+			return this;
+		}
+
+		/**
+		 * Sets the server name.
+		 * @param name the {@code server_name} (default {@code nats-<port>})
+		 * @return this builder
+		 */
+		public Builder name(String name) {
+			this.name = name;
+			return this;
+		}
+
+		/**
+		 * Sets the JetStream store directory; a directory given here is kept on close.
+		 * @param storeDir the store directory (default: a private temporary directory deleted on
+		 * close)
+		 * @return this builder
+		 */
+		public Builder storeDir(Path storeDir) {
+			this.storeDir = storeDir;
+			return this;
+		}
+
+		/**
+		 * Appends a snippet to the generated configuration file, after the generated settings:
+		 * {@code authorization}, {@code tls}, {@code accounts} blocks and the like. May be called
+		 * more than once.
+		 * @param snippet nats-server configuration text
+		 * @return this builder
+		 */
+		public Builder config(String snippet) {
+			this.configSnippets.add(Objects.requireNonNull(snippet, "snippet"));
+			return this;
+		}
+
+		/**
+		 * Adds command-line arguments, passed after {@code -c <config> -l <log>}. May be called
+		 * more than once.
+		 * @param args extra arguments
+		 * @return this builder
+		 */
+		public Builder arg(String... args) {
+			this.args.addAll(Arrays.asList(args));
+			return this;
+		}
+
+		/**
+		 * Makes the server a cluster node with this cluster name.
+		 * @param clusterName the cluster name
+		 * @return this builder
+		 */
+		public Builder clusterName(String clusterName) {
+			this.clusterName = clusterName;
+			return this;
+		}
+
+		/**
+		 * Sets the port other cluster nodes route to, making the server a cluster node.
+		 * @param clusterPort the cluster port, or {@code 0} for a free port when clustered
+		 * @return this builder
+		 */
+		public Builder clusterPort(int clusterPort) {
+			this.clusterPort = requirePort(clusterPort);
+			return this;
+		}
+
+		/**
+		 * Sets the routes to the other cluster nodes, making the server a cluster node.
+		 * @param routes route URLs such as {@code nats-route://127.0.0.1:6222}, or
+		 * {@code host:port}
+		 * @return this builder
+		 */
+		public Builder routes(List<String> routes) {
+			this.routes.clear();
+			this.routes.addAll(routes);
+			return this;
+		}
+
+		/**
+		 * Sets how long {@link #start()} and {@link NatsServerProcess#restart()} wait for the server to
+		 * become ready.
+		 * @param startupTimeout the startup timeout (default 20 seconds)
+		 * @return this builder
+		 */
+		public Builder startupTimeout(Duration startupTimeout) {
+			this.startupTimeout = Objects.requireNonNull(startupTimeout, "startupTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets whether this library's JVM shutdown hook kills the server and deletes its temporary
+		 * directories when the JVM exits. Turn it off only when the caller closes the server from a
+		 * shutdown hook of its own that must run first (for example after an application has
+		 * drained its connections): shutdown hooks run concurrently.
+		 * @param reapOnJvmExit whether to kill the server on JVM exit (default {@code true})
+		 * @return this builder
+		 */
+		public Builder reapOnJvmExit(boolean reapOnJvmExit) {
+			this.reapOnJvmExit = reapOnJvmExit;
+			return this;
+		}
+
+		/**
+		 * Starts the server and waits until it is ready.
+		 * @return the running server
+		 * @throws NatsServerLaunchException if the server does not become ready in time
+		 * @throws NatsServerNotFoundException if no {@code nats-server} executable is found
+		 */
+		public NatsServerProcess start() {
+			boolean freePorts = this.port == 0 && this.clusterPort == 0;
+			for (int attempt = 1;; attempt++) {
+				NatsServerProcess server = launch();
+				try {
+					server.awaitReady(!freePorts);
+					return server;
+				}
+				catch (PortConflictException ex) {
+					server.close();
+					if (attempt == MAX_START_ATTEMPTS) {
+						throw ex;
+					}
+					logger.debug("A port of nats-server {} was taken meanwhile, trying other ports", server.getName());
+				}
+				catch (RuntimeException ex) {
+					server.close();
+					throw ex;
+				}
+			}
+		}
+
+		/**
+		 * Starts the server process without waiting until it is ready, so that several servers
+		 * (the nodes of a cluster) can start side by side; {@link NatsServerProcess#awaitReady()}
+		 * waits. A port chosen freely that is taken meanwhile makes the server fail instead of
+		 * moving to another port.
+		 * @return the starting server
+		 * @throws NatsServerLaunchException if the process cannot be run
+		 * @throws NatsServerNotFoundException if no {@code nats-server} executable is found
+		 */
+		public NatsServerProcess launch() {
+			Path binary = (this.executable != null) ? this.executable
+					: NatsServerExecutableLocator.create().locate();
+			int clientPort = (this.port > 0) ? this.port : FreePorts.next();
+			int monitorPort = FreePorts.next();
+			boolean clustered = this.clusterName != null || this.clusterPort > 0 || !this.routes.isEmpty();
+			int routePort = clustered ? ((this.clusterPort > 0) ? this.clusterPort : FreePorts.next()) : 0;
+			String serverName = (this.name != null) ? this.name : "nats-" + clientPort;
+			Path workDir = Directories.createTemp("nats-server-" + serverName + "-");
+			if (this.reapOnJvmExit) {
+				ProcessReaper.deleteOnExit(workDir);
+			}
+			Path store = (this.storeDir != null) ? this.storeDir.toAbsolutePath() : workDir.resolve("store");
+			Directories.create(store);
+			NatsServerConfig.Cluster cluster = clustered ? new NatsServerConfig.Cluster(
+					(this.clusterName != null) ? this.clusterName : DEFAULT_CLUSTER_NAME, routePort, this.routes)
+					: null;
+			String config = new NatsServerConfig(serverName, clientPort, monitorPort, this.jetStream ? store : null,
+					cluster, this.configSnippets)
+				.render();
+			Path configFile = workDir.resolve("nats-server.conf");
+			write(configFile, config);
+			List<String> command = new ArrayList<>(List.of(binary.toString(), "-c", configFile.toString(), "-l",
+					workDir.resolve("nats-server.log").toString()));
+			command.addAll(this.args);
+			NatsServerProcess server = new NatsServerProcess(serverName, clientPort, monitorPort, routePort, store,
+					workDir, command, this.startupTimeout, this.reapOnJvmExit);
+			try {
+				server.launch();
+			}
+			catch (RuntimeException ex) {
+				server.close();
+				throw ex;
+			}
+			return server;
+		}
+
+		private static void write(Path file, String content) {
+			try {
+				Files.writeString(file, content);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not write " + file, ex);
+			}
+		}
+
+		private static int requirePort(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Invalid port " + port);
+			}
+			return port;
+		}
+
+	}
+
+}
