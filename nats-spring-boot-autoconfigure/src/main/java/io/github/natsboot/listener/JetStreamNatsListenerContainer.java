@@ -41,6 +41,10 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final ListenerInvoker invoker;
+
+	private final JetStreamAcknowledger acknowledger;
+
 	private final StopSignal stopSignal = new StopSignal();
 
 	private final List<Worker> workers = new CopyOnWriteArrayList<>();
@@ -60,11 +64,14 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	private volatile boolean paused;
 
 	JetStreamNatsListenerContainer(NatsListenerEndpoint endpoint, Connection connection,
-			JetStreamNatsListenerContainerFactory factory, ScheduledExecutorService scheduler) {
+			JetStreamNatsListenerContainerFactory factory, ScheduledExecutorService scheduler,
+			NatsListenerInstrumentation instrumentation) {
 		this.endpoint = endpoint;
 		this.connection = connection;
 		this.factory = factory;
 		this.scheduler = scheduler;
+		this.invoker = instrumentation.invokerFor(endpoint);
+		this.acknowledger = new JetStreamAcknowledger(this.invoker.metrics());
 	}
 
 	@Override
@@ -75,6 +82,14 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	@Override
 	public boolean isAutoStartup() {
 		return this.endpoint.isAutoStartup();
+	}
+
+	/**
+	 * The stream this container consumes from.
+	 * @return the stream name
+	 */
+	public String getStreamName() {
+		return this.endpoint.getJetStream().stream();
 	}
 
 	/**
@@ -171,8 +186,8 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 		DeadLetterPublisher deadLetterPublisher = this.factory.getDeadLetterPublisher();
 		for (int i = 0; i < this.endpoint.getConcurrency(); i++) {
 			InFlightMessage inFlight = new InFlightMessage();
-			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.endpoint.getAdapter(),
-					this.settings, deadLetterPublisher, inFlight, this.stopSignal);
+			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.invoker,
+					this.acknowledger, this.settings, deadLetterPublisher, inFlight, this.stopSignal);
 			try {
 				this.workers.add(new Worker(this.consumerContext.consume(options, handler), handler, inFlight));
 			}
