@@ -187,7 +187,7 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 	}
 
 	private Void send(OutgoingMessage message) {
-		long start = this.metrics.start();
+		long start = this.metrics.start(NatsTemplateOperation.PUBLISH);
 		try {
 			this.connection.publish(message.subject(), message.headers(), message.data());
 		}
@@ -248,7 +248,7 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 
 	private <T> CompletableFuture<T> sendRequest(OutgoingMessage message, Class<T> replyType, Duration timeout) {
 		String subject = message.subject();
-		long start = this.metrics.start();
+		long start = this.metrics.start(NatsTemplateOperation.REQUEST);
 		CompletableFuture<Message> request;
 		try {
 			request = this.connection.requestWithTimeout(subject, message.headers(), message.data(), timeout);
@@ -292,7 +292,7 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 	}
 
 	private PublishAck sendToStream(OutgoingMessage message, PublishOptions options) {
-		long start = this.metrics.start();
+		long start = this.metrics.start(NatsTemplateOperation.STREAM_PUBLISH);
 		PublishAck ack;
 		try {
 			ack = this.jetStreamPublisher.publish(message, options);
@@ -322,7 +322,7 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 	}
 
 	private CompletableFuture<PublishAck> sendToStreamAsync(OutgoingMessage message, PublishOptions options) {
-		long start = this.metrics.start();
+		long start = this.metrics.start(NatsTemplateOperation.STREAM_PUBLISH);
 		CompletableFuture<PublishAck> ack;
 		try {
 			ack = this.jetStreamPublisher.publishAsync(message, options);

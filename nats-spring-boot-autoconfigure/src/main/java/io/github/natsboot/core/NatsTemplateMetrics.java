@@ -15,10 +15,11 @@ public interface NatsTemplateMetrics {
 
 	/**
 	 * Return the start of an operation, in the units {@link #record} expects.
-	 * @return the start, {@link System#nanoTime()} for implementations that time
-	 * operations
+	 * @param operation the operation that starts
+	 * @return the start, {@link System#nanoTime()} for implementations that time the
+	 * operation
 	 */
-	default long start() {
+	default long start(NatsTemplateOperation operation) {
 		return 0L;
 	}
 

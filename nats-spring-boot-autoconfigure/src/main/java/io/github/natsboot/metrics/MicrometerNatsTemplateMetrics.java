@@ -11,52 +11,70 @@ import io.github.natsboot.core.NatsRequestTimeoutException;
 import io.github.natsboot.core.NatsServiceErrorException;
 import io.github.natsboot.core.NatsTemplateMetrics;
 import io.github.natsboot.core.NatsTemplateOperation;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * {@link NatsTemplateMetrics} on Micrometer timers, all registered up front: the
- * {@value #PUBLISH} timer (tags {@code jetstream} and {@code outcome}) and the
- * {@value #REQUEST} timer (tag {@code outcome}). Recording an operation reads a timer
- * from an array and times it; nothing is looked up in the registry.
+ * {@link NatsTemplateMetrics} on Micrometer meters, all registered up front and tagged
+ * with the {@code outcome}: the {@value #PUBLISH} counter of core publishes (which only
+ * hand the message to the client's outgoing buffer, so there is no latency worth timing),
+ * and the {@value #STREAM_PUBLISH} and {@value #REQUEST} timers, which time the round
+ * trip to the stream's acknowledgement or the reply. Recording reads a meter from an
+ * array; nothing is looked up in the registry.
  */
 public class MicrometerNatsTemplateMetrics implements NatsTemplateMetrics {
 
 	/**
-	 * Name of the timer of core and JetStream publishes.
+	 * Name of the counter of core publishes.
 	 */
 	public static final String PUBLISH = "nats.template.publish";
+
+	/**
+	 * Name of the timer of JetStream publishes, until the stream's acknowledgement.
+	 */
+	public static final String STREAM_PUBLISH = "nats.template.stream.publish";
 
 	/**
 	 * Name of the timer of requests, until their reply or failure.
 	 */
 	public static final String REQUEST = "nats.template.request";
 
+	private final Counter[] publishes = new Counter[Outcome.values().length];
+
 	private final Timer[][] timers = new Timer[NatsTemplateOperation.values().length][Outcome.values().length];
 
 	/**
-	 * Create the metrics and register their timers.
+	 * Create the metrics and register their meters.
 	 * @param registry the registry
 	 */
 	public MicrometerNatsTemplateMetrics(MeterRegistry registry) {
-		register(registry, NatsTemplateOperation.PUBLISH, PUBLISH, "false", Outcome.SUCCESS, Outcome.ERROR);
-		register(registry, NatsTemplateOperation.STREAM_PUBLISH, PUBLISH, "true", Outcome.SUCCESS, Outcome.TIMEOUT,
-				Outcome.NO_STREAM, Outcome.REJECTED, Outcome.ERROR);
-		register(registry, NatsTemplateOperation.REQUEST, REQUEST, null, Outcome.SUCCESS, Outcome.TIMEOUT,
+		Counter success = publishCounter(registry, Outcome.SUCCESS);
+		Counter error = publishCounter(registry, Outcome.ERROR);
+		for (Outcome outcome : Outcome.values()) {
+			this.publishes[outcome.ordinal()] = (outcome == Outcome.SUCCESS) ? success : error;
+		}
+		registerTimers(registry, NatsTemplateOperation.STREAM_PUBLISH, STREAM_PUBLISH,
+				"JetStream publishes of NatsTemplate, until the stream's acknowledgement", Outcome.SUCCESS,
+				Outcome.TIMEOUT, Outcome.NO_STREAM, Outcome.REJECTED, Outcome.ERROR);
+		registerTimers(registry, NatsTemplateOperation.REQUEST, REQUEST,
+				"Requests of NatsTemplate, until the reply or the failure", Outcome.SUCCESS, Outcome.TIMEOUT,
 				Outcome.NO_RESPONDERS, Outcome.SERVICE_ERROR, Outcome.ERROR);
 	}
 
-	private void register(MeterRegistry registry, NatsTemplateOperation operation, String name, String jetStream,
-			Outcome... outcomes) {
+	private static Counter publishCounter(MeterRegistry registry, Outcome outcome) {
+		return Counter.builder(PUBLISH)
+			.description("Core publishes of NatsTemplate")
+			.tag("outcome", outcome.value)
+			.register(registry);
+	}
+
+	private void registerTimers(MeterRegistry registry, NatsTemplateOperation operation, String name,
+			String description, Outcome... outcomes) {
 		Map<Outcome, Timer> byOutcome = new EnumMap<>(Outcome.class);
 		for (Outcome outcome : outcomes) {
-			Timer.Builder builder = Timer.builder(name).tag("outcome", outcome.value);
-			if (jetStream != null) {
-				builder.tag("jetstream", jetStream);
-			}
 			byOutcome.put(outcome,
-					builder.description("Messages sent by NatsTemplate, until sent, acknowledged or answered")
-						.register(registry));
+					Timer.builder(name).description(description).tag("outcome", outcome.value).register(registry));
 		}
 		for (Outcome outcome : Outcome.values()) {
 			this.timers[operation.ordinal()][outcome.ordinal()] = byOutcome.getOrDefault(outcome,
@@ -65,14 +83,20 @@ public class MicrometerNatsTemplateMetrics implements NatsTemplateMetrics {
 	}
 
 	@Override
-	public long start() {
-		return System.nanoTime();
+	public long start(NatsTemplateOperation operation) {
+		return (operation != NatsTemplateOperation.PUBLISH) ? System.nanoTime() : 0L;
 	}
 
 	@Override
 	public void record(NatsTemplateOperation operation, long start, Throwable failure) {
-		this.timers[operation.ordinal()][Outcome.of(failure).ordinal()].record(System.nanoTime() - start,
-				TimeUnit.NANOSECONDS);
+		Outcome outcome = Outcome.of(failure);
+		if (operation == NatsTemplateOperation.PUBLISH) {
+			this.publishes[outcome.ordinal()].increment();
+		}
+		else {
+			this.timers[operation.ordinal()][outcome.ordinal()].record(System.nanoTime() - start,
+					TimeUnit.NANOSECONDS);
+		}
 	}
 
 	private enum Outcome {

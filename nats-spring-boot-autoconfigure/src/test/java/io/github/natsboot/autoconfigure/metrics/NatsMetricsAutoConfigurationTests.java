@@ -80,7 +80,8 @@ class NatsMetricsAutoConfigurationTests {
 			assertThat(registry.get("nats.connection.status").tags("connection", "orders", "status", "connected")
 				.gauge()
 				.value()).isEqualTo(1);
-			assertThat(registry.get("nats.template.publish").timers()).isNotEmpty();
+			assertThat(registry.get("nats.template.publish").counters()).isNotEmpty();
+			assertThat(registry.get("nats.template.request").timers()).isNotEmpty();
 			assertThat(context.getBean(NatsListenerInstrumentation.class).isObserving()).isFalse();
 		});
 	}
