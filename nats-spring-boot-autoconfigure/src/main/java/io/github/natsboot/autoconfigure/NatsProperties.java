@@ -101,6 +101,8 @@ public class NatsProperties {
 
 	private final Listener listener = new Listener();
 
+	private final Metrics metrics = new Metrics();
+
 	public List<String> getServers() {
 		return this.servers;
 	}
@@ -229,6 +231,10 @@ public class NatsProperties {
 		return this.listener;
 	}
 
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
 	/**
 	 * Reconnection settings.
 	 */
@@ -336,6 +342,12 @@ public class NatsProperties {
 		 */
 		private Duration requestTimeout = Duration.ofSeconds(5);
 
+		/**
+		 * Whether each publish and request is recorded as a Micrometer observation, whose
+		 * trace context travels in the message headers.
+		 */
+		private boolean observationEnabled;
+
 		private final TemplateJetStream jetstream = new TemplateJetStream();
 
 		public Duration getRequestTimeout() {
@@ -344,6 +356,14 @@ public class NatsProperties {
 
 		public void setRequestTimeout(Duration requestTimeout) {
 			this.requestTimeout = requestTimeout;
+		}
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
 		}
 
 		public TemplateJetStream getJetstream() {
@@ -409,7 +429,21 @@ public class NatsProperties {
 		 */
 		private Duration stopTimeout = Duration.ofSeconds(30);
 
+		/**
+		 * Whether the processing of each message is recorded as a Micrometer observation
+		 * that continues the trace whose context came in the message headers.
+		 */
+		private boolean observationEnabled;
+
 		private final ListenerJetStream jetstream = new ListenerJetStream();
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
 
 		public long getPendingMessages() {
 			return this.pendingMessages;
@@ -530,6 +564,40 @@ public class NatsProperties {
 
 		public void setAckWait(Duration ackWait) {
 			this.ackWait = ackWait;
+		}
+
+	}
+
+	/**
+	 * Micrometer metrics settings.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether NATS meters are registered when a MeterRegistry is available.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Interval between two reads of the stream and consumer information behind the
+		 * JetStream gauges; never read per message.
+		 */
+		private Duration jetstreamPollInterval = Duration.ofSeconds(15);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getJetstreamPollInterval() {
+			return this.jetstreamPollInterval;
+		}
+
+		public void setJetstreamPollInterval(Duration jetstreamPollInterval) {
+			this.jetstreamPollInterval = jetstreamPollInterval;
 		}
 
 	}

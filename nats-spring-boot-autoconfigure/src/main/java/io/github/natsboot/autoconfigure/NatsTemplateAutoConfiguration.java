@@ -2,10 +2,13 @@ package io.github.natsboot.autoconfigure;
 
 import io.github.natsboot.core.NatsOperations;
 import io.github.natsboot.core.NatsTemplate;
+import io.github.natsboot.core.NatsTemplateMetrics;
 import io.github.natsboot.core.convert.DefaultNatsMessageConverter;
 import io.github.natsboot.core.convert.JsonCodec;
 import io.github.natsboot.core.convert.NatsMessageConverter;
 import io.github.natsboot.jetstream.JetStreamReader;
+import io.github.natsboot.metrics.NatsTemplateObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,10 +42,19 @@ public final class NatsTemplateAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(NatsOperations.class)
 	NatsTemplate natsTemplate(Connection connection, NatsMessageConverter natsMessageConverter,
-			NatsProperties properties) {
-		NatsProperties.Template template = properties.getTemplate();
-		return new NatsTemplate(connection, natsMessageConverter, template.getRequestTimeout(),
-				template.getJetstream().getPublishTimeout(), template.getJetstream().getMaxInFlight());
+			NatsProperties properties, ObjectProvider<NatsTemplateMetrics> metrics,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NatsTemplateObservationConvention> observationConvention) {
+		NatsProperties.Template settings = properties.getTemplate();
+		NatsTemplate template = new NatsTemplate(connection, natsMessageConverter, settings.getRequestTimeout(),
+				settings.getJetstream().getPublishTimeout(), settings.getJetstream().getMaxInFlight());
+		template.setMetrics(metrics.getIfUnique(() -> NatsTemplateMetrics.NONE));
+		if (settings.isObservationEnabled()) {
+			template.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+			template.setObservationConvention(observationConvention.getIfUnique());
+			template.setObservationEnabled(true);
+		}
+		return template;
 	}
 
 	@Bean

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import io.github.natsboot.core.convert.NatsMessageConverter;
 import io.github.natsboot.kv.KeyValueOperations;
 import io.github.natsboot.kv.NatsKeyValueTemplate;
+import io.github.natsboot.metrics.NatsTemplateObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
@@ -19,6 +21,7 @@ import io.nats.client.impl.Headers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.BeanNameAware;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -27,8 +30,12 @@ import org.springframework.context.SmartLifecycle;
  * {@link Connection}, converting payloads with a {@link NatsMessageConverter}. Thread
  * safe. On shutdown it waits for pending asynchronous JetStream acknowledgements before
  * the connection drains.
+ *
+ * <p>What it sends can be recorded as metrics ({@link #setMetrics}) and, when enabled, as
+ * Micrometer observations whose trace context travels in the message headers
+ * ({@link #setObservationEnabled}); both are set up before the template is used.
  */
-public class NatsTemplate implements NatsOperations, SmartLifecycle {
+public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAware {
 
 	private static final Log logger = LogFactory.getLog(NatsTemplate.class);
 
@@ -45,6 +52,18 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle {
 	private final Duration requestTimeout;
 
 	private final Map<String, KeyValueOperations> keyValues = new ConcurrentHashMap<>();
+
+	private NatsTemplateMetrics metrics = NatsTemplateMetrics.NONE;
+
+	private boolean observationEnabled;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private NatsTemplateObservationConvention observationConvention;
+
+	private String beanName = "natsTemplate";
+
+	private TemplateObservations observations;
 
 	private volatile boolean running;
 
@@ -81,6 +100,53 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Set the metrics that record what this template sends.
+	 * @param metrics the metrics, {@link NatsTemplateMetrics#NONE} for none
+	 */
+	public void setMetrics(NatsTemplateMetrics metrics) {
+		this.metrics = (metrics != null) ? metrics : NatsTemplateMetrics.NONE;
+	}
+
+	/**
+	 * Set whether each publish and request is recorded as an observation, whose trace
+	 * context is sent in the message headers. Off by default.
+	 * @param observationEnabled whether to observe
+	 */
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
+		updateObservations();
+	}
+
+	/**
+	 * Set the registry of the observations.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
+		updateObservations();
+	}
+
+	/**
+	 * Set a convention that replaces the default one of the observations.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(NatsTemplateObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		updateObservations();
+	}
+
+	@Override
+	public void setBeanName(String beanName) {
+		this.beanName = beanName;
+		updateObservations();
+	}
+
+	private void updateObservations() {
+		this.observations = (this.observationEnabled && !this.observationRegistry.isNoop())
+				? new TemplateObservations(this.observationRegistry, this.observationConvention, this.beanName) : null;
+	}
+
+	/**
 	 * The connection this template uses.
 	 * @return the connection
 	 */
@@ -112,7 +178,25 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle {
 	@Override
 	public void publish(String subject, Object payload, Headers headers) {
 		OutgoingMessage message = createMessage(subject, payload, headers);
-		this.connection.publish(message.subject(), message.headers(), message.data());
+		if (this.observations != null) {
+			this.observations.observe(NatsTemplateOperation.PUBLISH, message, this::send);
+		}
+		else {
+			send(message);
+		}
+	}
+
+	private Void send(OutgoingMessage message) {
+		long start = this.metrics.start(NatsTemplateOperation.PUBLISH);
+		try {
+			this.connection.publish(message.subject(), message.headers(), message.data());
+		}
+		catch (RuntimeException ex) {
+			this.metrics.record(NatsTemplateOperation.PUBLISH, start, ex);
+			throw ex;
+		}
+		this.metrics.record(NatsTemplateOperation.PUBLISH, start, null);
+		return null;
 	}
 
 	@Override
@@ -155,14 +239,41 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle {
 	public <T> CompletableFuture<T> requestAsync(String subject, Object payload, Headers headers, Class<T> replyType,
 			Duration timeout) {
 		OutgoingMessage message = createMessage(subject, payload, headers);
-		CompletableFuture<Message> request = this.connection.requestWithTimeout(message.subject(), message.headers(),
-				message.data(), timeout);
-		return request.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((reply, failure) -> {
-			if (failure != null) {
-				throw this.replyReader.translate(subject, timeout, failure, request);
-			}
-			return this.replyReader.read(subject, reply, replyType);
-		});
+		if (this.observations != null) {
+			return this.observations.observeAsync(NatsTemplateOperation.REQUEST, message,
+					(traced) -> sendRequest(traced, replyType, timeout));
+		}
+		return sendRequest(message, replyType, timeout);
+	}
+
+	private <T> CompletableFuture<T> sendRequest(OutgoingMessage message, Class<T> replyType, Duration timeout) {
+		String subject = message.subject();
+		long start = this.metrics.start(NatsTemplateOperation.REQUEST);
+		CompletableFuture<Message> request;
+		try {
+			request = this.connection.requestWithTimeout(subject, message.headers(), message.data(), timeout);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.record(NatsTemplateOperation.REQUEST, start, ex);
+			throw ex;
+		}
+		CompletableFuture<T> reply = request.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.handle((response, failure) -> {
+				if (failure != null) {
+					throw this.replyReader.translate(subject, timeout, failure, request);
+				}
+				return this.replyReader.read(subject, response, replyType);
+			});
+		return measured(NatsTemplateOperation.REQUEST, start, reply);
+	}
+
+	private <T> CompletableFuture<T> measured(NatsTemplateOperation operation, long start,
+			CompletableFuture<T> result) {
+		if (this.metrics == NatsTemplateMetrics.NONE) {
+			return result;
+		}
+		return result.whenComplete((value, failure) -> this.metrics.record(operation, start,
+				(failure != null) ? TemplateObservations.unwrap(failure) : null));
 	}
 
 	@Override
@@ -172,7 +283,26 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle {
 
 	@Override
 	public PublishAck publishToStream(String subject, Object payload, Headers headers, PublishOptions options) {
-		return this.jetStreamPublisher.publish(createMessage(subject, payload, headers), options);
+		OutgoingMessage message = createMessage(subject, payload, headers);
+		if (this.observations != null) {
+			return this.observations.observe(NatsTemplateOperation.STREAM_PUBLISH, message,
+					(traced) -> sendToStream(traced, options));
+		}
+		return sendToStream(message, options);
+	}
+
+	private PublishAck sendToStream(OutgoingMessage message, PublishOptions options) {
+		long start = this.metrics.start(NatsTemplateOperation.STREAM_PUBLISH);
+		PublishAck ack;
+		try {
+			ack = this.jetStreamPublisher.publish(message, options);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.record(NatsTemplateOperation.STREAM_PUBLISH, start, ex);
+			throw ex;
+		}
+		this.metrics.record(NatsTemplateOperation.STREAM_PUBLISH, start, null);
+		return ack;
 	}
 
 	@Override
@@ -183,7 +313,25 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle {
 	@Override
 	public CompletableFuture<PublishAck> publishToStreamAsync(String subject, Object payload, Headers headers,
 			PublishOptions options) {
-		return this.jetStreamPublisher.publishAsync(createMessage(subject, payload, headers), options);
+		OutgoingMessage message = createMessage(subject, payload, headers);
+		if (this.observations != null) {
+			return this.observations.observeAsync(NatsTemplateOperation.STREAM_PUBLISH, message,
+					(traced) -> sendToStreamAsync(traced, options));
+		}
+		return sendToStreamAsync(message, options);
+	}
+
+	private CompletableFuture<PublishAck> sendToStreamAsync(OutgoingMessage message, PublishOptions options) {
+		long start = this.metrics.start(NatsTemplateOperation.STREAM_PUBLISH);
+		CompletableFuture<PublishAck> ack;
+		try {
+			ack = this.jetStreamPublisher.publishAsync(message, options);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.record(NatsTemplateOperation.STREAM_PUBLISH, start, ex);
+			throw ex;
+		}
+		return measured(NatsTemplateOperation.STREAM_PUBLISH, start, ack);
 	}
 
 	@Override

@@ -15,19 +15,22 @@ class CoreListenerMessageHandler implements MessageHandler {
 
 	private static final Log logger = LogFactory.getLog(CoreListenerMessageHandler.class);
 
+	private final ListenerInvoker invoker;
+
 	private final NatsListenerAdapter adapter;
 
 	private final ReplySender replySender;
 
-	CoreListenerMessageHandler(NatsListenerAdapter adapter, ReplySender replySender) {
-		this.adapter = adapter;
+	CoreListenerMessageHandler(ListenerInvoker invoker, ReplySender replySender) {
+		this.invoker = invoker;
+		this.adapter = invoker.adapter();
 		this.replySender = replySender;
 	}
 
 	@Override
 	public void onMessage(Message message) {
 		try {
-			Object result = this.adapter.invoke(message);
+			Object result = this.invoker.invoke(message, null);
 			String replyTo = message.getReplyTo();
 			if (replyTo != null && this.adapter.returnsValue()) {
 				this.replySender.sendReply(replyTo, result);

@@ -19,6 +19,8 @@ public class CoreNatsListenerContainerFactory implements NatsListenerContainerFa
 
 	private Duration stopTimeout = Duration.ofSeconds(30);
 
+	private NatsListenerInstrumentation instrumentation = NatsListenerInstrumentation.NONE;
+
 	/**
 	 * Create a factory.
 	 * @param connection the connection listeners subscribe on
@@ -54,6 +56,14 @@ public class CoreNatsListenerContainerFactory implements NatsListenerContainerFa
 		this.stopTimeout = stopTimeout;
 	}
 
+	/**
+	 * Set what containers record about the messages they process.
+	 * @param instrumentation the metrics and observations
+	 */
+	public void setInstrumentation(NatsListenerInstrumentation instrumentation) {
+		this.instrumentation = (instrumentation != null) ? instrumentation : NatsListenerInstrumentation.NONE;
+	}
+
 	@Override
 	public boolean supports(NatsListenerEndpoint endpoint) {
 		return endpoint.getJetStream() == null;
@@ -62,7 +72,8 @@ public class CoreNatsListenerContainerFactory implements NatsListenerContainerFa
 	@Override
 	public NatsListenerContainer createContainer(NatsListenerEndpoint endpoint) {
 		return new CoreNatsListenerContainer(endpoint, this.connection,
-				new CoreListenerMessageHandler(endpoint.getAdapter(), this.replySender), this.pendingMessages,
+				new CoreListenerMessageHandler(this.instrumentation.invokerFor(endpoint), this.replySender),
+				this.pendingMessages,
 				this.pendingBytes, this.stopTimeout);
 	}
 

@@ -38,7 +38,8 @@ class DeadLetterPublisher {
 	 * @param subject the dead-letter subject
 	 * @param message the original message
 	 * @param listenerId the listener that gave up
-	 * @param reason why: {@code max-deliveries} or {@code not-convertible}
+	 * @param reason why: {@value NatsListenerMetrics#MAX_DELIVERIES} or
+	 * {@value NatsListenerMetrics#NOT_CONVERTIBLE}
 	 * @param failure the last failure
 	 * @return whether the message was published
 	 */

@@ -11,33 +11,36 @@ final class JetStreamAcknowledgment implements NatsAcknowledgment {
 
 	private final Message message;
 
+	private final JetStreamAcknowledger acknowledger;
+
 	private volatile boolean settled;
 
-	JetStreamAcknowledgment(Message message) {
+	JetStreamAcknowledgment(Message message, JetStreamAcknowledger acknowledger) {
 		this.message = message;
+		this.acknowledger = acknowledger;
 	}
 
 	@Override
 	public void ack() {
-		this.message.ack();
+		this.acknowledger.ack(this.message);
 		this.settled = true;
 	}
 
 	@Override
 	public void nak() {
-		this.message.nak();
+		this.acknowledger.nak(this.message);
 		this.settled = true;
 	}
 
 	@Override
 	public void nak(Duration delay) {
-		this.message.nakWithDelay(delay);
+		this.acknowledger.nak(this.message, delay);
 		this.settled = true;
 	}
 
 	@Override
 	public void term() {
-		this.message.term();
+		this.acknowledger.term(this.message);
 		this.settled = true;
 	}
 

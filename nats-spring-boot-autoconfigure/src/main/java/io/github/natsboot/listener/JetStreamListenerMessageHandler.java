@@ -26,7 +26,11 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 	 */
 	private static final Duration RELEASE_DELAY = Duration.ofSeconds(1);
 
+	private final ListenerInvoker invoker;
+
 	private final NatsListenerAdapter adapter;
+
+	private final JetStreamAcknowledger acknowledger;
 
 	private final JetStreamConsumerSettings settings;
 
@@ -36,9 +40,12 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 
 	private final StopSignal stopSignal;
 
-	JetStreamListenerMessageHandler(NatsListenerAdapter adapter, JetStreamConsumerSettings settings,
-			DeadLetterPublisher deadLetterPublisher, InFlightMessage inFlight, StopSignal stopSignal) {
-		this.adapter = adapter;
+	JetStreamListenerMessageHandler(ListenerInvoker invoker, JetStreamAcknowledger acknowledger,
+			JetStreamConsumerSettings settings, DeadLetterPublisher deadLetterPublisher, InFlightMessage inFlight,
+			StopSignal stopSignal) {
+		this.invoker = invoker;
+		this.adapter = invoker.adapter();
+		this.acknowledger = acknowledger;
 		this.settings = settings;
 		this.deadLetterPublisher = deadLetterPublisher;
 		this.inFlight = inFlight;
@@ -67,11 +74,11 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 
 	private void process(Message message) {
 		JetStreamAcknowledgment acknowledgment = this.adapter.acknowledgesManually()
-				? new JetStreamAcknowledgment(message) : null;
+				? new JetStreamAcknowledgment(message, this.acknowledger) : null;
 		try {
-			this.adapter.invoke(message, acknowledgment);
+			this.invoker.invoke(message, acknowledgment);
 			if (acknowledgment == null) {
-				message.ack();
+				this.acknowledger.ack(message);
 			}
 		}
 		catch (NatsListenerExecutionFailedException ex) {
@@ -91,16 +98,16 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 			return;
 		}
 		if (failure.isConversionFailure()) {
-			deadLetter(message, "not-convertible", failure);
+			deadLetter(message, NatsListenerMetrics.NOT_CONVERTIBLE, failure);
 			return;
 		}
 		long delivered = message.metaData().deliveredCount();
 		int maxDeliver = this.settings.maxDeliver();
 		if (maxDeliver > 0 && delivered >= maxDeliver) {
-			deadLetter(message, "max-deliveries", failure);
+			deadLetter(message, NatsListenerMetrics.MAX_DELIVERIES, failure);
 		}
 		else {
-			message.nakWithDelay(backoff(delivered));
+			this.acknowledger.nak(message, backoff(delivered));
 		}
 	}
 
@@ -116,18 +123,19 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 	private void deadLetter(Message message, String reason, Throwable failure) {
 		if (this.deadLetterPublisher.publish(this.settings.deadLetterSubject(), message,
 				this.adapter.getListenerId(), reason, failure)) {
-			message.term();
+			this.acknowledger.term(message);
+			this.invoker.metrics().deadLettered(reason);
 			logger.warn("Listener '" + this.adapter.getListenerId() + "' dead-lettered a message of "
 					+ message.getSubject() + " to " + this.settings.deadLetterSubject() + " (" + reason + ")");
 		}
 		else {
-			message.nakWithDelay(backoff(message.metaData().deliveredCount()));
+			this.acknowledger.nak(message, backoff(message.metaData().deliveredCount()));
 		}
 	}
 
-	private static void release(Message message) {
+	private void release(Message message) {
 		try {
-			message.nakWithDelay(RELEASE_DELAY);
+			this.acknowledger.nak(message, RELEASE_DELAY);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not release a buffered message: " + ex);

@@ -41,6 +41,10 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final ListenerInvoker invoker;
+
+	private final JetStreamAcknowledger acknowledger;
+
 	private final StopSignal stopSignal = new StopSignal();
 
 	private final List<Worker> workers = new CopyOnWriteArrayList<>();
@@ -64,11 +68,14 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	private volatile boolean pullsLost;
 
 	JetStreamNatsListenerContainer(NatsListenerEndpoint endpoint, Connection connection,
-			JetStreamNatsListenerContainerFactory factory, ScheduledExecutorService scheduler) {
+			JetStreamNatsListenerContainerFactory factory, ScheduledExecutorService scheduler,
+			NatsListenerInstrumentation instrumentation) {
 		this.endpoint = endpoint;
 		this.connection = connection;
 		this.factory = factory;
 		this.scheduler = scheduler;
+		this.invoker = instrumentation.invokerFor(endpoint);
+		this.acknowledger = new JetStreamAcknowledger(this.invoker.metrics());
 	}
 
 	@Override
@@ -191,8 +198,8 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 		DeadLetterPublisher deadLetterPublisher = this.factory.getDeadLetterPublisher();
 		for (int i = 0; i < this.endpoint.getConcurrency(); i++) {
 			InFlightMessage inFlight = new InFlightMessage();
-			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.endpoint.getAdapter(),
-					this.settings, deadLetterPublisher, inFlight, this.stopSignal);
+			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.invoker,
+					this.acknowledger, this.settings, deadLetterPublisher, inFlight, this.stopSignal);
 			try {
 				this.workers.add(new Worker(this.consumerContext.consume(options, handler), handler, inFlight));
 			}

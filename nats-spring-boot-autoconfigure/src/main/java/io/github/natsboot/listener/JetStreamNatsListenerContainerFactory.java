@@ -45,6 +45,8 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 
 	private Duration stopTimeout = Duration.ofSeconds(30);
 
+	private NatsListenerInstrumentation instrumentation = NatsListenerInstrumentation.NONE;
+
 	/**
 	 * Create a factory.
 	 * @param connection the connection listeners consume on
@@ -113,6 +115,14 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 		this.stopTimeout = stopTimeout;
 	}
 
+	/**
+	 * Set what containers record about the messages they process.
+	 * @param instrumentation the metrics and observations
+	 */
+	public void setInstrumentation(NatsListenerInstrumentation instrumentation) {
+		this.instrumentation = (instrumentation != null) ? instrumentation : NatsListenerInstrumentation.NONE;
+	}
+
 	Duration getStopTimeout() {
 		return this.stopTimeout;
 	}
@@ -128,7 +138,8 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 
 	@Override
 	public NatsListenerContainer createContainer(NatsListenerEndpoint endpoint) {
-		return new JetStreamNatsListenerContainer(endpoint, this.connection, this, this.scheduler);
+		return new JetStreamNatsListenerContainer(endpoint, this.connection, this, this.scheduler,
+				this.instrumentation);
 	}
 
 	ConsumeOptions consumeOptions() {

@@ -21,6 +21,19 @@ public interface NatsListenerEndpoint {
 	List<String> getSubjects();
 
 	/**
+	 * The configured subjects as one low-cardinality value for metric tags and
+	 * observation keys: the subjects, comma separated, or the stream of a JetStream
+	 * listener bound to a consumer only. Never the subject a message arrived on.
+	 * @return the subject template
+	 */
+	default String getSubjectTemplate() {
+		if (!getSubjects().isEmpty()) {
+			return String.join(",", getSubjects());
+		}
+		return (getJetStream() != null) ? getJetStream().stream() : "";
+	}
+
+	/**
 	 * Queue group, or {@code null} for none.
 	 * @return the queue group
 	 */

@@ -8,8 +8,12 @@ import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.EnableNats;
 import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
 import io.github.natsboot.listener.NatsListenerBootstrapConfiguration;
+import io.github.natsboot.listener.NatsListenerInstrumentation;
 import io.github.natsboot.listener.NatsListenerMessageHandlerMethodFactory;
+import io.github.natsboot.listener.NatsListenerMetricsFactory;
 import io.github.natsboot.listener.ReplySender;
+import io.github.natsboot.metrics.NatsListenerObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,15 +53,27 @@ public final class NatsListenerAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	NatsListenerInstrumentation natsListenerInstrumentation(NatsProperties properties,
+			ObjectProvider<NatsListenerMetricsFactory> metricsFactory,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NatsListenerObservationConvention> observationConvention) {
+		boolean observe = properties.getListener().isObservationEnabled();
+		return new NatsListenerInstrumentation(metricsFactory.getIfUnique(() -> NatsListenerMetricsFactory.NONE),
+				observe ? observationRegistry.getIfUnique() : null, observe ? observationConvention.getIfUnique() : null);
+	}
+
+	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnMissingBean
 	CoreNatsListenerContainerFactory natsListenerContainerFactory(Connection connection, ReplySender replySender,
-			NatsProperties properties) {
+			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation) {
 		NatsProperties.Listener listener = properties.getListener();
 		CoreNatsListenerContainerFactory factory = new CoreNatsListenerContainerFactory(connection, replySender);
 		factory.setPendingMessages(listener.getPendingMessages());
 		factory.setPendingBytes(listener.getPendingBytes().toBytes());
 		factory.setStopTimeout(listener.getStopTimeout());
+		factory.setInstrumentation(natsListenerInstrumentation);
 		return factory;
 	}
 
@@ -65,7 +81,7 @@ public final class NatsListenerAutoConfiguration {
 	@Order(0)
 	@ConditionalOnMissingBean
 	JetStreamNatsListenerContainerFactory natsJetStreamListenerContainerFactory(Connection connection,
-			NatsProperties properties) {
+			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation) {
 		NatsProperties.ListenerJetStream jetstream = properties.getListener().getJetstream();
 		JetStreamNatsListenerContainerFactory factory = new JetStreamNatsListenerContainerFactory(connection);
 		factory.setBatchSize(jetstream.getBatchSize());
@@ -75,6 +91,7 @@ public final class NatsListenerAutoConfiguration {
 		factory.setMaxDeliver(jetstream.getMaxDeliver());
 		factory.setAckWait(jetstream.getAckWait());
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
+		factory.setInstrumentation(natsListenerInstrumentation);
 		return factory;
 	}
 
