@@ -48,9 +48,9 @@ final class LogFormats {
 
 	private static StructuredLogEncoder structured(String format, Context context) {
 		if (context.getObject(Environment.class.getName()) == null) {
-			throw new IllegalStateException("Log format '" + format
-					+ "' is a Spring Boot structured format and needs Spring Boot's logging system "
-					+ "(the Spring Environment in the Logback context); use json or text otherwise");
+			throw new IllegalStateException("Log format '" + format + "' is neither json nor text, and Spring Boot's "
+					+ "structured formats (ecs, logstash, gelf or a StructuredLogFormatter class name) need Spring "
+					+ "Boot's logging system (the Spring Environment in the Logback context)");
 		}
 		StructuredLogEncoder encoder = new StructuredLogEncoder();
 		encoder.setFormat(format);
