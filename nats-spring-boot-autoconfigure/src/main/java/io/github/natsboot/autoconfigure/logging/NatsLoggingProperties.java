@@ -2,8 +2,6 @@ package io.github.natsboot.autoconfigure.logging;
 
 import java.time.Duration;
 
-import io.github.natsboot.logging.NatsAppender;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
 
@@ -41,23 +39,23 @@ public class NatsLoggingProperties {
 	/**
 	 * Maximum number of events published in one batch.
 	 */
-	private int batchSize = NatsAppender.DEFAULT_BATCH_SIZE;
+	private int batchSize = 100;
 
 	/**
 	 * Longest time an event waits for its batch to fill before it is published.
 	 */
-	private Duration flushInterval = NatsAppender.DEFAULT_FLUSH_INTERVAL;
+	private Duration flushInterval = Duration.ofMillis(100);
 
 	/**
 	 * Capacity of the queue, in events; events logged while it is full are dropped and
 	 * counted.
 	 */
-	private int queueSize = NatsAppender.DEFAULT_QUEUE_SIZE;
+	private int queueSize = 10000;
 
 	/**
 	 * Time allowed on shutdown to publish what is queued, before the connection drains.
 	 */
-	private Duration shutdownTimeout = NatsAppender.DEFAULT_SHUTDOWN_TIMEOUT;
+	private Duration shutdownTimeout = Duration.ofSeconds(5);
 
 	public boolean isEnabled() {
 		return this.enabled;
