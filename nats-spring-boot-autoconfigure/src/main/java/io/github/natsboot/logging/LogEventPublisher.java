@@ -216,7 +216,8 @@ final class LogEventPublisher implements Runnable {
 	}
 
 	/**
-	 * Wait until the events accepted so far are settled, then flush the connection.
+	 * Wait until the events accepted so far are settled, then flush the connection. Returns
+	 * at once when there is no connection to publish them to.
 	 * @param accepted the number of events accepted into the queue so far
 	 * @param timeout the time allowed
 	 * @return whether every event was published and the connection flushed in time
@@ -226,7 +227,7 @@ final class LogEventPublisher implements Runnable {
 		this.flushRequests.incrementAndGet();
 		try {
 			while (getSettled() < accepted) {
-				if (System.nanoTime() - deadline >= 0) {
+				if (this.connection == null || System.nanoTime() - deadline >= 0) {
 					return false;
 				}
 				LockSupport.parkNanos(FLUSH_POLL_NANOS);

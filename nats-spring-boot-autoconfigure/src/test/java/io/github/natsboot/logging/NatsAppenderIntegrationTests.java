@@ -375,6 +375,22 @@ class NatsAppenderIntegrationTests {
 		assertThat(appender.getShippedCount()).isEqualTo(3);
 	}
 
+	@Test
+	void anAppenderWithAUrlOpensAndClosesAConnectionOfItsOwn() throws Exception {
+		Subscription subscription = this.consumer.subscribe("logs.own");
+		this.consumer.flush(Duration.ofSeconds(2));
+		NatsAppender appender = TestLogging.appender(this.loggerContext, "logs.own", null);
+		appender.setUrl(this.server.getUrl());
+		TestLogging.attach(this.loggerContext, appender);
+		this.loggerContext.getLogger("com.example.Own").info("over its own connection");
+		Message message = subscription.nextMessage(Duration.ofSeconds(10));
+		assertThat(TestLogging.body(message)).contains("over its own connection");
+		Connection own = appender.getConnection();
+		assertThat(own).isNotSameAs(this.connection);
+		appender.stop();
+		assertThat(own.getStatus()).isEqualTo(Connection.Status.CLOSED);
+	}
+
 	static long percentile(long[] values, double percentile) {
 		long[] sorted = values.clone();
 		java.util.Arrays.sort(sorted);
