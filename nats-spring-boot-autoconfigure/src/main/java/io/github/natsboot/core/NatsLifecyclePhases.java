@@ -19,6 +19,12 @@ public final class NatsLifecyclePhases {
 	public static final int TEMPLATE = Integer.MIN_VALUE + 2000;
 
 	/**
+	 * Phase of the log appenders: after everything else has stopped (and logged its
+	 * shutdown), what they have queued is published before the connection drains.
+	 */
+	public static final int LOGGING = Integer.MIN_VALUE + 1500;
+
+	/**
 	 * Phase of the listener containers: started after everything else is ready, stopped
 	 * first.
 	 */
