@@ -8,11 +8,14 @@ import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.EnableNats;
 import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
 import io.github.natsboot.listener.NatsListenerBootstrapConfiguration;
+import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 import io.github.natsboot.listener.NatsListenerMessageHandlerMethodFactory;
+import io.github.natsboot.listener.NatsListenerPermissionViolations;
 import io.github.natsboot.listener.ReplySender;
 import io.nats.client.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -76,6 +79,13 @@ public final class NatsListenerAutoConfiguration {
 		factory.setAckWait(jetstream.getAckWait());
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
 		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NatsListenerPermissionViolations natsListenerPermissionViolations(
+			@Qualifier(NatsListenerBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME) NatsListenerEndpointRegistry registry) {
+		return new NatsListenerPermissionViolations(registry);
 	}
 
 	@Configuration(proxyBeanMethods = false)
