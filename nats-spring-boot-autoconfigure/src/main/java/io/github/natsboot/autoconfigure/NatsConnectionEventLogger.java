@@ -18,9 +18,9 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Logs connection events and errors at levels an operator expects: connects and
  * reconnects at INFO, disconnects, lame duck mode and slow consumers at WARN, server
- * errors and permission violations at ERROR. While disconnected, each failed reconnect attempt is logged at DEBUG
- * only, so an outage gives one warning rather than one per attempt. Never logs
- * credentials.
+ * errors and permission violations at ERROR. While disconnected, each failed reconnect
+ * attempt is logged at DEBUG only, so an outage gives one warning rather than one per
+ * attempt. Never logs credentials.
  */
 class NatsConnectionEventLogger implements ConnectionListener, ErrorListener {
 

@@ -56,7 +56,8 @@ class StalledServerReliabilityTests {
 						NatsTemplateAutoConfiguration.class, JacksonAutoConfiguration.class))
 				.withBean(DisconnectRecorder.class, () -> disconnects)
 				.withPropertyValues("nats.servers=" + server.getUrl(),
-						"nats.ping-interval=" + PING_INTERVAL.toMillis() + "ms", "nats.max-pings-out=" + MAX_PINGS_OUT, "nats.reconnect.buffer-size=0",
+						"nats.ping-interval=" + PING_INTERVAL.toMillis() + "ms", "nats.max-pings-out=" + MAX_PINGS_OUT,
+						"nats.reconnect.buffer-size=0",
 						"nats.reconnect.wait=100ms", "nats.connection-timeout=1s",
 						"nats.template.jetstream.publish-timeout=" + PUBLISH_TIMEOUT.toMillis() + "ms",
 						"nats.drain-timeout=2s");
