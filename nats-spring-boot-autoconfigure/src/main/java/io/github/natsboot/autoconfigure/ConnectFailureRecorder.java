@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
@@ -49,9 +51,20 @@ class ConnectFailureRecorder implements ErrorListener {
 					authentication, tls, tlsFailure.getMessage(), tlsFailure);
 		}
 		Exception last = this.lastException;
-		String detail = (last != null) ? last.getMessage() : failure.getMessage();
+		String detail = describe((last != null) ? last : failure, tls);
 		return new NatsConnectionException(NatsConnectionException.Reason.UNREACHABLE, servers,
 				authentication, tls, detail, (last != null) ? last : failure);
+	}
+
+	private static String describe(Exception failure, String tls) {
+		Throwable cause = (failure instanceof ExecutionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof TimeoutException) {
+			return "the server did not complete the connection within nats.connection-timeout"
+					+ ((tls != null) ? "; with TLS (" + tls + "), a server that verifies client certificates "
+							+ "(mutual TLS) also ends connections that present none or an untrusted one" : "");
+		}
+		return StringUtils.hasText(cause.getMessage()) ? cause.getMessage() : cause.toString();
 	}
 
 	private static boolean isAuthorizationError(String error) {

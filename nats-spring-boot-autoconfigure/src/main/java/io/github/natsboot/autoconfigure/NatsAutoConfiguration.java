@@ -7,6 +7,8 @@ import java.util.List;
 import io.github.natsboot.core.CompositeConnectionListener;
 import io.github.natsboot.core.CompositeErrorListener;
 import io.github.natsboot.core.NatsConnectionFactory;
+import io.github.natsboot.core.NatsPermissionViolationListener;
+import io.github.natsboot.core.NatsPermissionViolations;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
@@ -55,12 +57,14 @@ public final class NatsAutoConfiguration {
 		Connection natsConnection(NatsProperties properties, NatsConnectionDetails connectionDetails,
 				NatsConnectionFactory connectionFactory, Environment environment,
 				ObjectProvider<NatsOptionsCustomizer> customizers,
-				ObjectProvider<ConnectionListener> connectionListeners, ObjectProvider<ErrorListener> errorListeners) {
+				ObjectProvider<ConnectionListener> connectionListeners, ObjectProvider<ErrorListener> errorListeners,
+				ObjectProvider<NatsPermissionViolations> permissionViolations) {
 			NatsConnectionEventLogger eventLogger = new NatsConnectionEventLogger();
 			ConnectFailureRecorder failureRecorder = new ConnectFailureRecorder();
 			List<ConnectionListener> allConnectionListeners = new ArrayList<>(List.of(eventLogger));
 			connectionListeners.orderedStream().forEach(allConnectionListeners::add);
 			List<ErrorListener> allErrorListeners = new ArrayList<>(List.of(eventLogger, failureRecorder));
+			permissionViolations.ifAvailable((violations) -> allErrorListeners.add(violations.asErrorListener()));
 			errorListeners.orderedStream().forEach(allErrorListeners::add);
 			String connectionName = StringUtils.hasText(properties.getConnectionName())
 					? properties.getConnectionName() : environment.getProperty("spring.application.name");
@@ -78,6 +82,13 @@ public final class NatsAutoConfiguration {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while connecting to NATS", ex);
 			}
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		NatsPermissionViolations natsPermissionViolations(
+				ObjectProvider<NatsPermissionViolationListener> permissionViolationListeners) {
+			return new NatsPermissionViolations(permissionViolationListeners.orderedStream().toList());
 		}
 
 		@Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
+import io.github.natsboot.core.NatsPermissionViolation;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
@@ -17,9 +18,9 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Logs connection events and errors at levels an operator expects: connects and
  * reconnects at INFO, disconnects, lame duck mode and slow consumers at WARN, server
- * errors at ERROR. While disconnected, each failed reconnect attempt is logged at DEBUG
- * only, so an outage gives one warning rather than one per attempt. Never logs
- * credentials.
+ * errors and permission violations at ERROR. While disconnected, each failed reconnect
+ * attempt is logged at DEBUG only, so an outage gives one warning rather than one per
+ * attempt. Never logs credentials.
  */
 class NatsConnectionEventLogger implements ConnectionListener, ErrorListener {
 
@@ -65,7 +66,18 @@ class NatsConnectionEventLogger implements ConnectionListener, ErrorListener {
 
 	@Override
 	public void errorOccurred(Connection connection, String error) {
-		logger.error("NATS server error: " + error);
+		NatsPermissionViolation violation = NatsPermissionViolation.parse(error);
+		if (violation == null) {
+			logger.error("NATS server error: " + error);
+		}
+		else if (violation.operation() == NatsPermissionViolation.Operation.PUBLISH) {
+			logger.error("NATS permission violation: the server dropped a message published to '" + violation.subject()
+					+ "' (" + error + "); the connection stays open");
+		}
+		else {
+			logger.error("NATS permission violation: the server refused the subscription to '" + violation.subject()
+					+ "', which receives nothing (" + error + "); the connection stays open");
+		}
 	}
 
 	@Override

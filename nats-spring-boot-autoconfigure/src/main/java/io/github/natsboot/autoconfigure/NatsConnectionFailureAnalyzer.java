@@ -23,7 +23,9 @@ class NatsConnectionFailureAnalyzer extends AbstractFailureAnalyzer<NatsConnecti
 				+ ". Last error: " + cause.getDetail() + ".";
 		String action = "Start a NATS server at one of these URLs or point nats.servers at your servers "
 				+ "(for a cluster, list every node). To start the application without a reachable server and let "
-				+ "the connection keep trying in the background, set nats.fail-fast=false.";
+				+ "the connection keep trying in the background, set nats.fail-fast=false."
+				+ ((cause.getTls() != null) ? " When the server verifies clients (mutual TLS), make sure the SSL bundle "
+						+ "named by nats.ssl.bundle holds a client certificate and key the server trusts." : "");
 		return new FailureAnalysis(description, action, cause);
 	}
 

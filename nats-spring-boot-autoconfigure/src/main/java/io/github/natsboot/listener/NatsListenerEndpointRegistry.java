@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,6 +29,8 @@ public class NatsListenerEndpointRegistry implements SmartLifecycle {
 
 	private final Map<String, NatsListenerContainer> containers = Collections.synchronizedMap(new LinkedHashMap<>());
 
+	private final Map<String, NatsListenerEndpoint> endpoints = new ConcurrentHashMap<>();
+
 	private volatile boolean running;
 
 	/**
@@ -47,6 +50,7 @@ public class NatsListenerEndpointRegistry implements SmartLifecycle {
 			}
 			NatsListenerContainer container = factory.createContainer(endpoint);
 			this.containers.put(endpoint.getId(), container);
+			this.endpoints.put(endpoint.getId(), endpoint);
 			if (this.running && container.isAutoStartup()) {
 				container.start();
 			}
@@ -61,6 +65,16 @@ public class NatsListenerEndpointRegistry implements SmartLifecycle {
 	 */
 	public NatsListenerContainer getListenerContainer(String id) {
 		return this.containers.get(id);
+	}
+
+	/**
+	 * Return the endpoint of the listener with the given id: its subjects, queue group and
+	 * JetStream binding.
+	 * @param id the listener id
+	 * @return the endpoint, or {@code null}
+	 */
+	public NatsListenerEndpoint getListenerEndpoint(String id) {
+		return this.endpoints.get(id);
 	}
 
 	/**

@@ -12,7 +12,7 @@ import io.nats.client.support.JwtUtils;
  * A NATS operator with one account and one user, for testing decentralized (JWT)
  * authentication with a {@code .creds} file against a real server in operator mode.
  */
-final class TestOperator {
+public final class TestOperator {
 
 	private static final String ACCOUNT_LIMITS = "{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,"
 			+ "\"exports\":-1,\"wildcards\":true,\"conn\":-1,\"leaf\":-1}";
@@ -26,7 +26,12 @@ final class TestOperator {
 		this.account = NKey.createAccount(null);
 	}
 
-	static TestOperator create() throws Exception {
+	/**
+	 * Create an operator with a new account.
+	 * @return the operator
+	 * @throws Exception if a key cannot be created
+	 */
+	public static TestOperator create() throws Exception {
 		return new TestOperator();
 	}
 
@@ -34,7 +39,7 @@ final class TestOperator {
 	 * Server configuration that trusts this operator and preloads the account.
 	 * @return the nats-server configuration snippet
 	 */
-	String serverConfig() throws Exception {
+	public String serverConfig() throws Exception {
 		String operatorPublicKey = publicKey(this.operator);
 		String accountPublicKey = publicKey(this.account);
 		String operatorJwt = JwtUtils.issueJWT(this.operator, operatorPublicKey, "test-operator", null,
@@ -53,7 +58,7 @@ final class TestOperator {
 	 * server does not trust)
 	 * @return the file
 	 */
-	Path writeUserCredentials(Path directory, boolean signedByAccount) throws Exception {
+	public Path writeUserCredentials(Path directory, boolean signedByAccount) throws Exception {
 		NKey user = NKey.createUser(null);
 		NKey signer = signedByAccount ? this.account : NKey.createAccount(null);
 		String jwt = JwtUtils.issueUserJWT(signer, publicKey(signer), publicKey(user), "test-user",

@@ -8,15 +8,18 @@ import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.EnableNats;
 import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
 import io.github.natsboot.listener.NatsListenerBootstrapConfiguration;
+import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 import io.github.natsboot.listener.NatsListenerInstrumentation;
 import io.github.natsboot.listener.NatsListenerMessageHandlerMethodFactory;
 import io.github.natsboot.listener.NatsListenerMetricsFactory;
+import io.github.natsboot.listener.NatsListenerPermissionViolations;
 import io.github.natsboot.listener.ReplySender;
 import io.github.natsboot.metrics.NatsListenerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -93,6 +96,13 @@ public final class NatsListenerAutoConfiguration {
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
 		factory.setInstrumentation(natsListenerInstrumentation);
 		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NatsListenerPermissionViolations natsListenerPermissionViolations(
+			@Qualifier(NatsListenerBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME) NatsListenerEndpointRegistry registry) {
+		return new NatsListenerPermissionViolations(registry);
 	}
 
 	@Configuration(proxyBeanMethods = false)
