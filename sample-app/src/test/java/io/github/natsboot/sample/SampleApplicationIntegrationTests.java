@@ -141,14 +141,17 @@ class SampleApplicationIntegrationTests {
 	}
 
 	@Test
-	void invalidRequestBodiesAreRejectedBeforeAnythingIsSent() {
-		assertThat(post("/api/quotes", Map.of("symbol", "n4ts!", "quantity", 1)).getStatusCode().value())
-			.isEqualTo(400);
-		assertThat(post("/api/quotes", Map.of("symbol", "NATS", "quantity", 0)).getStatusCode().value())
-			.isEqualTo(400);
-		assertThat(post("/api/orders", Map.of("id", "a b", "item", "NATS", "quantity", 1)).getStatusCode().value())
-			.isEqualTo(400);
-		assertThat(get("/api/orders/dlq?limit=0").getStatusCode().value()).isEqualTo(400);
+	void invalidRequestsAreRejectedNamingTheInvalidFields() {
+		ResponseEntity<JsonNode> badQuote = post("/api/quotes", Map.of("symbol", "n4ts!", "quantity", 0));
+		assertThat(badQuote.getStatusCode().value()).isEqualTo(400);
+		assertThat(badQuote.getBody().get("errors").toString()).contains("symbol: must be 1 to 16 letters")
+			.contains("quantity: must be greater than 0");
+		ResponseEntity<JsonNode> badOrder = post("/api/orders", Map.of("id", "a b", "item", "NATS", "quantity", 1));
+		assertThat(badOrder.getStatusCode().value()).isEqualTo(400);
+		assertThat(badOrder.getBody().get("errors").toString()).contains("id: must be 1 to 64 letters");
+		ResponseEntity<JsonNode> badLimit = get("/api/orders/dlq?limit=0");
+		assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
+		assertThat(badLimit.getBody().get("errors").toString()).contains("limit: must be greater than or equal to 1");
 	}
 
 	@Test
