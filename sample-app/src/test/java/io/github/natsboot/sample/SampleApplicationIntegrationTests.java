@@ -46,14 +46,12 @@ import static org.awaitility.Awaitility.await;
  * class, while its server still runs, rather than at JVM exit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { SampleApplicationIntegrationTests.INSTANCE_ID + "worker-1",
-				"sample.quotes.timeout=1s", "sample.summary.interval=500ms", "nats.listener.jetstream.backoff=100ms" })
+		properties = { "sample.instance-id=worker-1", "sample.quotes.timeout=1s", "sample.summary.interval=500ms",
+				"nats.listener.jetstream.backoff=100ms" })
 @EmbeddedNats
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class SampleApplicationIntegrationTests {
-
-	static final String INSTANCE_ID = "sample.instance-id=";
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -84,7 +82,7 @@ class SampleApplicationIntegrationTests {
 		this.secondWorker = new SpringApplicationBuilder(SampleApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.profiles(SampleInstance.WORKER)
-			.run("--nats.servers=" + this.nats.getUrls(), "--" + INSTANCE_ID + "worker-2",
+			.run("--nats.servers=" + this.nats.getUrls(), "--sample.instance-id=worker-2",
 					"--sample.summary.interval=500ms", "--nats.listener.jetstream.backoff=100ms");
 		this.http = RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + this.port)

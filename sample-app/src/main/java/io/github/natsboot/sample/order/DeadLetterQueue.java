@@ -9,6 +9,7 @@ import io.github.natsboot.jetstream.ReplayRequest;
 import io.github.natsboot.jetstream.ReplayedMessage;
 import io.github.natsboot.sample.WebRole;
 import io.nats.client.api.StreamState;
+import io.nats.client.impl.Headers;
 
 import org.springframework.stereotype.Component;
 
@@ -52,9 +53,10 @@ public class DeadLetterQueue {
 	}
 
 	private static DeadLetter deadLetter(ReplayedMessage<String> message) {
-		String deliveries = message.headers().getFirst(NatsHeaders.DLQ_DELIVERY_COUNT);
-		return new DeadLetter(message.sequence(), message.timestamp(), message.headers().getFirst(NatsHeaders.DLQ_SUBJECT),
-				message.headers().getFirst(NatsHeaders.DLQ_REASON), message.headers().getFirst(NatsHeaders.DLQ_EXCEPTION),
+		Headers headers = message.headers();
+		String deliveries = headers.getFirst(NatsHeaders.DLQ_DELIVERY_COUNT);
+		return new DeadLetter(message.sequence(), message.timestamp(), headers.getFirst(NatsHeaders.DLQ_SUBJECT),
+				headers.getFirst(NatsHeaders.DLQ_REASON), headers.getFirst(NatsHeaders.DLQ_EXCEPTION),
 				(deliveries != null) ? Long.valueOf(deliveries) : null, message.value());
 	}
 

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Positive;
  * @param symbol the item, such as {@code NATS}: letters only
  * @param quantity how many, at least one
  */
-public record QuoteRequest(@NotNull @Pattern(regexp = "[A-Za-z]{1,16}", message = "must be 1 to 16 letters") String symbol,
+public record QuoteRequest(
+		@NotNull @Pattern(regexp = "[A-Za-z]{1,16}", message = "must be 1 to 16 letters") String symbol,
 		@Positive int quantity) {
 
 }

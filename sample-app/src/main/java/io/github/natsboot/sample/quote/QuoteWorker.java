@@ -59,8 +59,8 @@ public class QuoteWorker {
 			.orElseThrow(() -> new NatsServiceErrorException(Quotes.SUBJECT, 404,
 					"Unknown symbol '" + symbol + "', known symbols are " + new TreeSet<>(this.priceList.getItems())));
 		this.counters.increment(SampleEvent.QUOTE_COMPUTED);
-		return new Quote(symbol, request.quantity(), unitPrice, unitPrice.multiply(BigDecimal.valueOf(request.quantity())),
-				this.instance.getId(), Instant.now());
+		BigDecimal total = unitPrice.multiply(BigDecimal.valueOf(request.quantity()));
+		return new Quote(symbol, request.quantity(), unitPrice, total, this.instance.getId(), Instant.now());
 	}
 
 }
