@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
 import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
+import io.github.natsboot.autoconfigure.health.NatsHealthContributorAutoConfiguration;
 import io.github.natsboot.autoconfigure.listener.NatsListenerAutoConfiguration;
 import io.github.natsboot.core.NatsTemplate;
+import io.github.natsboot.health.NatsHealthIndicator;
 import io.github.natsboot.listener.NatsListener;
 import io.github.natsboot.test.NatsServer;
 import io.nats.client.Connection;
@@ -20,6 +22,7 @@ import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  * A server killed with {@code kill -9} while a producer publishes to JetStream and
  * listeners consume, then restarted on the same port and store. The JetStream half of
  * this is also measured, with more messages, by
- * {@code JetStreamListenerFaultIntegrationTests}; this test adds a core listener and the
- * place where the health indicator is checked during and after the outage.
+ * {@code JetStreamListenerFaultIntegrationTests}; this test adds a core listener and
+ * checks the health indicator during and after the outage.
  */
 class ServerCrashReliabilityTests {
 
@@ -52,7 +55,7 @@ class ServerCrashReliabilityTests {
 			ApplicationContextRunner runner = new ApplicationContextRunner()
 				.withConfiguration(AutoConfigurations.of(NatsAutoConfiguration.class,
 						NatsTemplateAutoConfiguration.class, NatsListenerAutoConfiguration.class,
-						JacksonAutoConfiguration.class))
+						NatsHealthContributorAutoConfiguration.class, JacksonAutoConfiguration.class))
 				.withUserConfiguration(Listeners.class)
 				.withPropertyValues("nats.servers=" + server.getUrl(), "nats.reconnect.wait=100ms",
 						"nats.template.jetstream.publish-timeout=1s", "nats.drain-timeout=5s",
@@ -75,13 +78,16 @@ class ServerCrashReliabilityTests {
 				awaitCoreDelivery(template, listeners, "before");
 				await().atMost(Duration.ofSeconds(20)).until(() -> listeners.processed.size() > MESSAGES / 4);
 
+				NatsHealthIndicator health = context.getBean(NatsHealthIndicator.class);
+				assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 				server.kill();
-				// Health: the lead asserts here that the 'nats' health indicator reports DOWN.
+				await().atMost(Duration.ofSeconds(5)).until(() -> health.health().getStatus().equals(Status.DOWN));
 				Thread.sleep(1000);
+				assertThat(health.health().getStatus()).as("health while the server is down").isEqualTo(Status.DOWN);
 				server.restart();
 				long restartedAt = System.nanoTime();
 				long coreResumedMillis = awaitCoreDelivery(template, listeners, "after");
-				// Health: the lead asserts here that the 'nats' health indicator reports UP again.
+				await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.UP));
 
 				producer.join(Duration.ofSeconds(60).toMillis());
 				assertThat(acked).hasSize(MESSAGES);

@@ -222,10 +222,10 @@ class SampleApplicationIntegrationTests {
 		ResponseEntity<JsonNode> health = get("/actuator/health");
 		assertThat(health.getStatusCode().value()).isEqualTo(200);
 		assertThat(health.getBody().get("status").asString()).isEqualTo("UP");
-		JsonNode leadership = health.getBody().get("components").get("leadership");
-		assertThat(leadership.get("status").asString()).isEqualTo("UP");
-		assertThat(leadership.get("details").get("role").asString()).isIn("LEADER", "FOLLOWER");
-		assertThat(leadership.get("details").get("group").asString()).isEqualTo("nats-sample");
+		JsonNode nats = health.getBody().get("components").get("nats");
+		assertThat(nats.get("status").asString()).isEqualTo("UP");
+		JsonNode leadership = nats.get("details").get("leaderElections").get("nats-sample");
+		assertThat(leadership.get("role").asString()).isIn("LEADER", "FOLLOWER");
 		assertThat(get("/actuator/health/readiness").getBody().get("status").asString()).isEqualTo("UP");
 
 		JsonNode info = get("/actuator/info").getBody();
