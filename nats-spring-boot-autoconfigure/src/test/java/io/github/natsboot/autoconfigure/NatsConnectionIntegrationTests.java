@@ -43,7 +43,7 @@ class NatsConnectionIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(NatsAutoConfiguration.class, SslAutoConfiguration.class))
-		.withPropertyValues("nats.connection-timeout=1s", "nats.drain-timeout=5s");
+		.withPropertyValues("nats.connection-timeout=5s", "nats.drain-timeout=5s");
 
 	@Test
 	void connectsToAServerAndRoundTripsAMessage() {
