@@ -139,6 +139,27 @@ class SampleApplicationIntegrationTests {
 	}
 
 	@Test
+	void logsAreShippedToTheSubjectOfTheirLevel() throws Exception {
+		Subscription warnings = this.connection.subscribe("logs.sample.warn");
+		this.connection.flush(WAIT);
+		post("/api/quotes", Map.of("symbol", "gold", "quantity", 1));
+		String refusal = null;
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (refusal == null && System.nanoTime() < deadline) {
+			Message message = warnings.nextMessage(Duration.ofSeconds(1));
+			if (message != null) {
+				String json = new String(message.getData(), StandardCharsets.UTF_8);
+				refusal = json.contains("Unknown symbol 'GOLD'") ? json : null;
+			}
+		}
+		warnings.unsubscribe();
+		assertThat(refusal).as("the worker's WARN line on logs.sample.warn").isNotNull();
+		JsonNode event = this.jsonMapper.readTree(refusal);
+		assertThat(event.get("level").asString()).isEqualTo("WARN");
+		assertThat(event.get("logger").asString()).isEqualTo(SampleListenerErrorHandler.class.getName());
+	}
+
+	@Test
 	void invalidRequestsAreRejectedNamingTheInvalidFields() {
 		ResponseEntity<JsonNode> badQuote = post("/api/quotes", Map.of("symbol", "n4ts!", "quantity", 0));
 		assertThat(badQuote.getStatusCode().value()).isEqualTo(400);
