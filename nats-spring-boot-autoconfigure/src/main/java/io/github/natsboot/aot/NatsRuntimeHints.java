@@ -1,5 +1,7 @@
 package io.github.natsboot.aot;
 
+import io.nats.client.Dispatcher;
+
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
@@ -8,7 +10,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * resource. jnats reads its client version from {@value #JNATS_VERSION_RESOURCE} when
  * {@code io.nats.client.Nats} initializes; it creates the classes named in its options
  * ({@code dataPortType}, executor and thread factory classes) by name only when they
- * differ from its defaults, which the starter never changes. Listener methods are covered
+ * differ from its defaults, which the starter never changes. Listener endpoints of a NATS
+ * service subscribe through a JDK proxy of {@link Dispatcher}. Listener methods are covered
  * by {@link NatsListenerReflectiveProcessor}.
  */
 public class NatsRuntimeHints implements RuntimeHintsRegistrar {
@@ -21,6 +24,7 @@ public class NatsRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		hints.resources().registerPattern(JNATS_VERSION_RESOURCE);
+		hints.proxies().registerJdkProxy(Dispatcher.class);
 	}
 
 }

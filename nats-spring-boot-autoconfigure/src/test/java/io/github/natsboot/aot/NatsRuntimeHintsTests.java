@@ -1,5 +1,6 @@
 package io.github.natsboot.aot;
 
+import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,13 @@ class NatsRuntimeHintsTests {
 	void registrarIsListedInAotFactories() {
 		assertThat(AotServices.factories().load(RuntimeHintsRegistrar.class))
 			.anyMatch(NatsRuntimeHints.class::isInstance);
+	}
+
+	@Test
+	void dispatcherProxyOfServiceEndpointsIsIncluded() {
+		RuntimeHints hints = new RuntimeHints();
+		new NatsRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		assertThat(RuntimeHintsPredicates.proxies().forInterfaces(Dispatcher.class)).accepts(hints);
 	}
 
 	@Test
