@@ -10,15 +10,16 @@ import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
 import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
 import io.github.natsboot.autoconfigure.listener.NatsListenerAutoConfiguration;
 import io.github.natsboot.autoconfigure.service.NatsServiceAutoConfiguration;
+import io.github.natsboot.core.NatsNoRespondersException;
 import io.github.natsboot.core.NatsServiceErrorException;
 import io.github.natsboot.core.NatsTemplate;
 import io.github.natsboot.listener.CoreNatsListenerContainer;
 import io.github.natsboot.listener.NatsListener;
+import io.github.natsboot.listener.NatsListenerContainer;
 import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 import io.github.natsboot.test.EmbeddedNats;
 import io.github.natsboot.test.NatsServer;
 import io.nats.client.Connection;
-import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.service.Discovery;
@@ -126,25 +127,27 @@ class NatsServiceIntegrationTests {
 	}
 
 	@Test
-	void stoppedListenerReceivesNothingAndRestartsOnItsEndpoint() {
+	void stoppedOrPausedListenerReceivesNothingAndComesBackOnTheSameEndpoint() {
 		this.contextRunner.run((context) -> {
-			NatsListenerEndpointRegistry registry = context.getBean(NatsListenerEndpointRegistry.class);
+			NatsListenerContainer container = context.getBean(NatsListenerEndpointRegistry.class)
+				.getListenerContainer("quote");
 			NatsTemplate template = context.getBean(NatsTemplate.class);
-			registry.getListenerContainer("quote").stop();
+			container.stop();
+			assertThatExceptionOfType(NatsNoRespondersException.class)
+				.isThrownBy(() -> template.request("quotes.get", "item-1", String.class, Duration.ofSeconds(5)));
+			container.start();
+			assertThat(template.request("quotes.get", "item-2", String.class, Duration.ofSeconds(5)))
+				.isEqualTo("price of item-2");
+			container.pause();
+			assertThatExceptionOfType(NatsNoRespondersException.class)
+				.isThrownBy(() -> template.request("quotes.get", "item-3", String.class, Duration.ofSeconds(5)));
+			container.resume();
+			assertThat(template.request("quotes.get", "item-4", String.class, Duration.ofSeconds(5)))
+				.isEqualTo("price of item-4");
 			try (Connection client = client()) {
-				Message reply = client.request("quotes.get", "item".getBytes(), Duration.ofMillis(500));
-				assertThat(reply).as("no responder while stopped").isNull();
-			}
-			catch (Exception ex) {
-				assertThat(ex).hasMessageContaining("No Responders");
-			}
-			registry.getListenerContainer("quote").start();
-			assertThat(template.request("quotes.get", "item-9", String.class, Duration.ofSeconds(5)))
-				.isEqualTo("price of item-9");
-			try (Connection client = client()) {
-				StatsResponse stats = new Discovery(client, 2000, 5).stats("quotes").get(0);
-				assertThat(endpoint(stats, "quote").getNumRequests()).isEqualTo(1);
-				assertThat(new Discovery(client, 2000, 5).info("quotes").get(0).getEndpoints()).hasSize(3);
+				Discovery discovery = new Discovery(client, 2000, 5);
+				assertThat(endpoint(discovery.stats("quotes").get(0), "quote").getNumRequests()).isEqualTo(2);
+				assertThat(discovery.info("quotes").get(0).getEndpoints()).hasSize(3);
 			}
 		});
 	}
