@@ -94,7 +94,7 @@ public class NatsMicroService implements SmartLifecycle {
 				.name(this.settings.name())
 				.version(this.settings.version())
 				.description(this.settings.description())
-				.metadata(this.settings.metadata().isEmpty() ? null : Map.copyOf(this.settings.metadata()))
+				.metadata(this.settings.metadata().isEmpty() ? null : this.settings.metadata())
 				.drainTimeout(this.settings.drainTimeout())
 				.build();
 			if (!this.pending.isEmpty()) {
