@@ -11,7 +11,7 @@ import org.apache.commons.logging.LogFactory;
  * seen them. Never lets a {@link Throwable} escape to the dispatcher, so that one bad
  * message cannot stop the subscription.
  */
-class CoreListenerMessageHandler implements MessageHandler {
+public class CoreListenerMessageHandler implements MessageHandler {
 
 	private static final Log logger = LogFactory.getLog(CoreListenerMessageHandler.class);
 
@@ -21,6 +21,12 @@ class CoreListenerMessageHandler implements MessageHandler {
 
 	private final ReplySender replySender;
 
+	/**
+	 * Create a handler; see
+	 * {@link NatsListenerInstrumentation#coreMessageHandler(NatsListenerEndpoint, ReplySender)}.
+	 * @param invoker invokes the listener and records what the instrumentation asks for
+	 * @param replySender sends replies and error replies
+	 */
 	CoreListenerMessageHandler(ListenerInvoker invoker, ReplySender replySender) {
 		this.invoker = invoker;
 		this.adapter = invoker.adapter();
@@ -29,23 +35,35 @@ class CoreListenerMessageHandler implements MessageHandler {
 
 	@Override
 	public void onMessage(Message message) {
+		handle(message);
+	}
+
+	/**
+	 * Handle a message as {@link #onMessage(Message)} does, and tell how it ended.
+	 * @param message the message
+	 * @return {@code null} when the listener (or its error handler) completed the
+	 * message, else the error it ended with (and that a requester was answered with)
+	 */
+	public Throwable handle(Message message) {
 		try {
 			Object result = this.invoker.invoke(message, null);
 			String replyTo = message.getReplyTo();
 			if (replyTo != null && this.adapter.returnsValue()) {
 				this.replySender.sendReply(replyTo, result);
 			}
+			return null;
 		}
 		catch (NatsListenerExecutionFailedException ex) {
-			handleFailure(message, ex);
+			return handleFailure(message, ex);
 		}
 		catch (Throwable ex) {
 			logger.error("Listener '" + this.adapter.getListenerId() + "' could not complete a message on "
 					+ message.getSubject(), ex);
+			return ex;
 		}
 	}
 
-	private void handleFailure(Message message, NatsListenerExecutionFailedException failure) {
+	private Throwable handleFailure(Message message, NatsListenerExecutionFailedException failure) {
 		Object fallback;
 		Throwable error = failure;
 		try {
@@ -56,15 +74,15 @@ class CoreListenerMessageHandler implements MessageHandler {
 			error = ex;
 		}
 		String replyTo = message.getReplyTo();
-		if (replyTo == null) {
-			return;
+		if (replyTo != null) {
+			if (fallback != null) {
+				this.replySender.sendReply(replyTo, fallback);
+			}
+			else {
+				this.replySender.sendError(replyTo, error);
+			}
 		}
-		if (fallback != null) {
-			this.replySender.sendReply(replyTo, fallback);
-		}
-		else {
-			this.replySender.sendError(replyTo, error);
-		}
+		return (fallback != null) ? null : error;
 	}
 
 }

@@ -72,7 +72,7 @@ public class CoreNatsListenerContainerFactory implements NatsListenerContainerFa
 	@Override
 	public NatsListenerContainer createContainer(NatsListenerEndpoint endpoint) {
 		return new CoreNatsListenerContainer(endpoint, this.connection,
-				new CoreListenerMessageHandler(this.instrumentation.invokerFor(endpoint), this.replySender),
+				this.instrumentation.coreMessageHandler(endpoint, this.replySender),
 				this.pendingMessages,
 				this.pendingBytes, this.stopTimeout);
 	}

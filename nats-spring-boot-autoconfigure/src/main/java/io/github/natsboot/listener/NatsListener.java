@@ -6,6 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.github.natsboot.aot.NatsListenerReflectiveProcessor;
+
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a bean method as the listener of one or more NATS subjects. Attributes accept
  * {@code ${...}} placeholders and {@code #{...}} expressions.
@@ -23,10 +27,14 @@ import java.lang.annotation.Target;
  * method throws, the requester is answered with the {@code Nats-Service-Error} and
  * {@code Nats-Service-Error-Code} headers, and the error goes to the listener's
  * {@link NatsListenerErrorHandler}.
+ * <p>
+ * For native images, the method is registered for invocation and its payload and return
+ * types for JSON binding during AOT processing.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(NatsListenerReflectiveProcessor.class)
 public @interface NatsListener {
 
 	/**

@@ -47,6 +47,17 @@ public final class NatsListenerInstrumentation {
 		return this.observationRegistry != null;
 	}
 
+	/**
+	 * Create the handler of core messages for a listener, instrumented as this
+	 * instrumentation says: for containers that subscribe to core subjects.
+	 * @param endpoint the listener
+	 * @param replySender sends replies and error replies
+	 * @return the handler
+	 */
+	public CoreListenerMessageHandler coreMessageHandler(NatsListenerEndpoint endpoint, ReplySender replySender) {
+		return new CoreListenerMessageHandler(invokerFor(endpoint), replySender);
+	}
+
 	ListenerInvoker invokerFor(NatsListenerEndpoint endpoint) {
 		return new ListenerInvoker(endpoint, this.metricsFactory.create(endpoint), this.observationRegistry,
 				this.observationConvention);
