@@ -9,9 +9,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Kills every server process still running when the JVM exits, and deletes their temporary
  * directories, so that an aborted test run leaves nothing behind. One shutdown hook serves all
- * servers.
+ * servers. Shutdown hooks run concurrently: the hook first gives the others (such as Spring's,
+ * closing cached test contexts that drain their connections and then stop their servers) a
+ * grace period to stop the servers they own, and kills what is left after it.
  */
 final class ProcessReaper {
+
+	private static final long GRACE_MILLIS = 10_000;
 
 	private static final Set<Process> processes = ConcurrentHashMap.newKeySet();
 
@@ -44,6 +48,16 @@ final class ProcessReaper {
 	}
 
 	private static void reap() {
+		long deadline = System.currentTimeMillis() + GRACE_MILLIS;
+		for (Process process : processes) {
+			try {
+				process.waitFor(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		for (Process process : processes) {
 			process.destroyForcibly();
 		}
