@@ -21,11 +21,9 @@ import org.apache.commons.logging.LogFactory;
  * private queue group so that this application still receives every message once while
  * other applications receive their own copy.
  */
-public class CoreNatsListenerContainer implements NatsListenerContainer {
+public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(CoreNatsListenerContainer.class);
-
-	private final NatsListenerEndpoint endpoint;
 
 	private final Connection connection;
 
@@ -39,17 +37,9 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 
 	private final Duration stopTimeout;
 
-	private final Object lifecycleMonitor = new Object();
-
 	private final List<Dispatcher> dispatchers = new CopyOnWriteArrayList<>();
 
 	private volatile long droppedBeforeRestart;
-
-	private volatile boolean running;
-
-	private volatile boolean paused;
-
-	private volatile boolean startFailed;
 
 	/**
 	 * Create a container.
@@ -62,7 +52,7 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 	 */
 	public CoreNatsListenerContainer(NatsListenerEndpoint endpoint, Connection connection, MessageHandler handler,
 			long pendingMessages, long pendingBytes, Duration stopTimeout) {
-		this.endpoint = endpoint;
+		super(endpoint);
 		this.connection = connection;
 		this.handler = handler;
 		this.queue = (endpoint.getQueue() != null) ? endpoint.getQueue()
@@ -73,55 +63,25 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	@Override
-	public String getListenerId() {
-		return this.endpoint.getId();
-	}
-
-	@Override
-	public boolean isAutoStartup() {
-		return this.endpoint.isAutoStartup();
-	}
-
-	@Override
-	public void start() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.running) {
-				return;
-			}
-			try {
-				for (int i = 0; i < this.endpoint.getConcurrency(); i++) {
-					Dispatcher dispatcher = this.connection.createDispatcher(this.handler);
-					dispatcher.setPendingLimits(this.pendingMessages, this.pendingBytes);
-					this.dispatchers.add(dispatcher);
-				}
-				subscribe();
-			}
-			catch (RuntimeException ex) {
-				this.startFailed = true;
-				throw ex;
-			}
-			this.paused = false;
-			this.startFailed = false;
-			this.running = true;
+	protected void doStart() {
+		for (int i = 0; i < getEndpoint().getConcurrency(); i++) {
+			Dispatcher dispatcher = this.connection.createDispatcher(this.handler);
+			dispatcher.setPendingLimits(this.pendingMessages, this.pendingBytes);
+			this.dispatchers.add(dispatcher);
 		}
+		subscribe();
+		awaitSubscriptionsRegistered(this.connection);
 	}
 
 	@Override
-	public void stop() {
-		synchronized (this.lifecycleMonitor) {
-			this.startFailed = false;
-			if (!this.running) {
-				return;
-			}
-			this.running = false;
-			this.droppedBeforeRestart = getDroppedCount();
-			List<CompletableFuture<Boolean>> drains = new ArrayList<>();
-			for (Dispatcher dispatcher : this.dispatchers) {
-				drains.add(drain(dispatcher));
-			}
-			awaitDrained(drains);
-			this.dispatchers.clear();
+	protected void doStop() {
+		this.droppedBeforeRestart = getDroppedCount();
+		List<CompletableFuture<Boolean>> drains = new ArrayList<>();
+		for (Dispatcher dispatcher : this.dispatchers) {
+			drains.add(drain(dispatcher));
 		}
+		awaitDrained(drains);
+		this.dispatchers.clear();
 	}
 
 	private CompletableFuture<Boolean> drain(Dispatcher dispatcher) {
@@ -149,47 +109,23 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public void pause() {
-		synchronized (this.lifecycleMonitor) {
-			if (!this.running || this.paused) {
-				return;
+	protected void doPause() {
+		for (Dispatcher dispatcher : this.dispatchers) {
+			for (String subject : getEndpoint().getSubjects()) {
+				dispatcher.unsubscribe(subject);
 			}
-			for (Dispatcher dispatcher : this.dispatchers) {
-				for (String subject : this.endpoint.getSubjects()) {
-					dispatcher.unsubscribe(subject);
-				}
-			}
-			this.paused = true;
 		}
 	}
 
 	@Override
-	public void resume() {
-		synchronized (this.lifecycleMonitor) {
-			if (!this.running || !this.paused) {
-				return;
-			}
-			subscribe();
-			this.paused = false;
-		}
+	protected void doResume() {
+		subscribe();
+		awaitSubscriptionsRegistered(this.connection);
 	}
 
 	@Override
-	public boolean isPaused() {
-		return this.paused;
-	}
-
-	@Override
-	public boolean isInExpectedState() {
-		if (!this.running) {
-			return !this.startFailed;
-		}
-		return this.paused || this.dispatchers.stream().allMatch(Dispatcher::isActive);
+	protected boolean isReceiving() {
+		return this.dispatchers.stream().allMatch(Dispatcher::isActive);
 	}
 
 	@Override
@@ -203,7 +139,7 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 
 	private void subscribe() {
 		for (Dispatcher dispatcher : this.dispatchers) {
-			for (String subject : this.endpoint.getSubjects()) {
+			for (String subject : getEndpoint().getSubjects()) {
 				if (this.queue != null) {
 					dispatcher.subscribe(subject, this.queue);
 				}
@@ -216,9 +152,10 @@ public class CoreNatsListenerContainer implements NatsListenerContainer {
 
 	@Override
 	public String toString() {
-		return "CoreNatsListenerContainer[id=" + getListenerId() + ", subjects=" + this.endpoint.getSubjects()
-				+ ((this.endpoint.getQueue() != null) ? ", queue=" + this.endpoint.getQueue() : "") + ", concurrency="
-				+ this.endpoint.getConcurrency() + "]";
+		NatsListenerEndpoint endpoint = getEndpoint();
+		return "CoreNatsListenerContainer[id=" + getListenerId() + ", subjects=" + endpoint.getSubjects()
+				+ ((endpoint.getQueue() != null) ? ", queue=" + endpoint.getQueue() : "") + ", concurrency="
+				+ endpoint.getConcurrency() + "]";
 	}
 
 }

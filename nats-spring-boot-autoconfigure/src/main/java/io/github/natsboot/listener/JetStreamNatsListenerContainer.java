@@ -27,13 +27,11 @@ import org.apache.commons.logging.LogFactory;
  * restarts the pulls after the connection reconnected, because a pull consumer can
  * otherwise stall for a minute or more after a server restart.
  */
-public class JetStreamNatsListenerContainer implements NatsListenerContainer {
+public class JetStreamNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(JetStreamNatsListenerContainer.class);
 
 	private static final long RELEASE_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-	private final NatsListenerEndpoint endpoint;
 
 	private final Connection connection;
 
@@ -49,8 +47,6 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 
 	private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
-	private final Object lifecycleMonitor = new Object();
-
 	private ConsumerContext consumerContext;
 
 	private JetStreamConsumerSettings settings;
@@ -59,18 +55,12 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 
 	private long reconnects;
 
-	private volatile boolean running;
-
-	private volatile boolean paused;
-
-	private volatile boolean startFailed;
-
 	private volatile boolean pullsLost;
 
 	JetStreamNatsListenerContainer(NatsListenerEndpoint endpoint, Connection connection,
 			JetStreamNatsListenerContainerFactory factory, ScheduledExecutorService scheduler,
 			NatsListenerInstrumentation instrumentation) {
-		this.endpoint = endpoint;
+		super(endpoint);
 		this.connection = connection;
 		this.factory = factory;
 		this.scheduler = scheduler;
@@ -78,22 +68,12 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 		this.acknowledger = new JetStreamAcknowledger(this.invoker.metrics());
 	}
 
-	@Override
-	public String getListenerId() {
-		return this.endpoint.getId();
-	}
-
-	@Override
-	public boolean isAutoStartup() {
-		return this.endpoint.isAutoStartup();
-	}
-
 	/**
 	 * The stream this container consumes from.
 	 * @return the stream name
 	 */
 	public String getStreamName() {
-		return this.endpoint.getJetStream().stream();
+		return getEndpoint().getJetStream().stream();
 	}
 
 	/**
@@ -105,31 +85,17 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	@Override
-	public void start() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.running) {
-				return;
-			}
-			try {
-				bind();
-				this.stopSignal.set(false);
-				startWorkers();
-			}
-			catch (RuntimeException ex) {
-				this.startFailed = true;
-				throw ex;
-			}
-			this.startFailed = false;
-			this.pullsLost = false;
-			this.reconnects = this.connection.getStatistics().getReconnects();
-			this.watchdog = this.scheduler.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
-			this.paused = false;
-			this.running = true;
-		}
+	protected void doStart() {
+		bind();
+		this.stopSignal.set(false);
+		startWorkers();
+		this.pullsLost = false;
+		this.reconnects = this.connection.getStatistics().getReconnects();
+		this.watchdog = this.scheduler.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
 	}
 
 	private void bind() {
-		JetStreamBinding binding = this.endpoint.getJetStream();
+		JetStreamBinding binding = getEndpoint().getJetStream();
 		try {
 			JetStreamManagement management = this.connection.jetStreamManagement();
 			String stream = binding.stream();
@@ -142,7 +108,7 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 			String durable = (binding.consumer() != null) ? binding.consumer() : ensureListenerConsumer(management);
 			this.consumerContext = this.connection.getConsumerContext(stream, durable);
 			ConsumerInfo info = this.consumerContext.getCachedConsumerInfo();
-			this.settings = this.factory.settingsFor(this.endpoint, info);
+			this.settings = this.factory.settingsFor(getEndpoint(), info);
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() == 10014) {
@@ -177,18 +143,18 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	private String ensureListenerConsumer(JetStreamManagement management) throws IOException, JetStreamApiException {
-		String durable = this.factory.durableNameFor(this.endpoint);
+		String durable = this.factory.durableNameFor(getEndpoint());
 		try {
-			management.getConsumerInfo(this.endpoint.getJetStream().stream(), durable);
+			management.getConsumerInfo(getEndpoint().getJetStream().stream(), durable);
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() != 10014) {
 				throw ex;
 			}
-			ConsumerConfiguration configuration = this.factory.listenerConsumerConfiguration(this.endpoint, durable);
-			management.addOrUpdateConsumer(this.endpoint.getJetStream().stream(), configuration);
-			logger.info("Created durable consumer '" + durable + "' on stream '" + this.endpoint.getJetStream().stream()
-					+ "' for @NatsListener '" + getListenerId() + "', filtered on " + this.endpoint.getSubjects());
+			ConsumerConfiguration configuration = this.factory.listenerConsumerConfiguration(getEndpoint(), durable);
+			management.addOrUpdateConsumer(getEndpoint().getJetStream().stream(), configuration);
+			logger.info("Created durable consumer '" + durable + "' on stream '" + getEndpoint().getJetStream().stream()
+					+ "' for @NatsListener '" + getListenerId() + "', filtered on " + getEndpoint().getSubjects());
 		}
 		return durable;
 	}
@@ -196,7 +162,7 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	private void startWorkers() {
 		ConsumeOptions options = this.factory.consumeOptions();
 		DeadLetterPublisher deadLetterPublisher = this.factory.getDeadLetterPublisher();
-		for (int i = 0; i < this.endpoint.getConcurrency(); i++) {
+		for (int i = 0; i < getEndpoint().getConcurrency(); i++) {
 			InFlightMessage inFlight = new InFlightMessage();
 			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.invoker,
 					this.acknowledger, this.settings, deadLetterPublisher, inFlight, this.stopSignal);
@@ -204,7 +170,7 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 				this.workers.add(new Worker(this.consumerContext.consume(options, handler), handler, inFlight));
 			}
 			catch (IOException | JetStreamApiException ex) {
-				throw new NatsListenerBindingException(getListenerId(), this.endpoint.getJetStream().stream(),
+				throw new NatsListenerBindingException(getListenerId(), getEndpoint().getJetStream().stream(),
 						getConsumerName(), "@NatsListener '" + getListenerId() + "' could not start consuming: "
 								+ ex.getMessage());
 			}
@@ -230,7 +196,7 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 
 	private void restartPulls() {
 		synchronized (this.lifecycleMonitor) {
-			if (!this.running || this.paused) {
+			if (!isRunning() || isPaused()) {
 				return;
 			}
 			logger.info("Connection re-established: restarting the pulls of listener '" + getListenerId() + "'");
@@ -255,18 +221,11 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	@Override
-	public void stop() {
-		synchronized (this.lifecycleMonitor) {
-			this.startFailed = false;
-			if (!this.running) {
-				return;
-			}
-			this.running = false;
-			if (this.watchdog != null) {
-				this.watchdog.cancel(false);
-			}
-			stopWorkers();
+	protected void doStop() {
+		if (this.watchdog != null) {
+			this.watchdog.cancel(false);
 		}
+		stopWorkers();
 	}
 
 	private void stopWorkers() {
@@ -315,36 +274,14 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected void doPause() {
+		stopWorkers();
 	}
 
 	@Override
-	public void pause() {
-		synchronized (this.lifecycleMonitor) {
-			if (!this.running || this.paused) {
-				return;
-			}
-			stopWorkers();
-			this.paused = true;
-		}
-	}
-
-	@Override
-	public void resume() {
-		synchronized (this.lifecycleMonitor) {
-			if (!this.running || !this.paused) {
-				return;
-			}
-			this.stopSignal.set(false);
-			startWorkers();
-			this.paused = false;
-		}
-	}
-
-	@Override
-	public boolean isPaused() {
-		return this.paused;
+	protected void doResume() {
+		this.stopSignal.set(false);
+		startWorkers();
 	}
 
 	@Override
@@ -353,17 +290,14 @@ public class JetStreamNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	@Override
-	public boolean isInExpectedState() {
-		if (!this.running) {
-			return !this.startFailed;
-		}
-		return this.paused || !this.pullsLost;
+	protected boolean isReceiving() {
+		return !this.pullsLost;
 	}
 
 	@Override
 	public String toString() {
-		return "JetStreamNatsListenerContainer[id=" + getListenerId() + ", stream=" + this.endpoint.getJetStream().stream()
-				+ ", consumer=" + getConsumerName() + ", concurrency=" + this.endpoint.getConcurrency() + "]";
+		return "JetStreamNatsListenerContainer[id=" + getListenerId() + ", stream=" + getEndpoint().getJetStream().stream()
+				+ ", consumer=" + getConsumerName() + ", concurrency=" + getEndpoint().getConcurrency() + "]";
 	}
 
 	private record Worker(MessageConsumer consumer, JetStreamListenerMessageHandler handler, InFlightMessage inFlight) {

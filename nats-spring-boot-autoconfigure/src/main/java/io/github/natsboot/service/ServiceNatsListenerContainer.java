@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.github.natsboot.core.NatsServiceErrorException;
 import io.github.natsboot.listener.CoreListenerMessageHandler;
-import io.github.natsboot.listener.NatsListenerContainer;
+import io.github.natsboot.listener.AbstractNatsListenerContainer;
 import io.github.natsboot.listener.NatsListenerEndpoint;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -23,11 +23,9 @@ import org.apache.commons.logging.LogFactory;
  * invoked, and requests answered, exactly as by the core container; a message the
  * listener fails on is counted as an error of its endpoint.
  */
-public class ServiceNatsListenerContainer implements NatsListenerContainer {
+public class ServiceNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(ServiceNatsListenerContainer.class);
-
-	private final NatsListenerEndpoint endpoint;
 
 	private final Connection connection;
 
@@ -43,15 +41,8 @@ public class ServiceNatsListenerContainer implements NatsListenerContainer {
 
 	private final List<String> endpointNames;
 
-	private final Object lifecycleMonitor = new Object();
-
 	private ServiceEndpointSubscriptions subscriptions;
 
-	private volatile boolean running;
-
-	private volatile boolean paused;
-
-	private volatile boolean startFailed;
 
 	/**
 	 * Create a container.
@@ -66,7 +57,7 @@ public class ServiceNatsListenerContainer implements NatsListenerContainer {
 	public ServiceNatsListenerContainer(NatsListenerEndpoint endpoint, Connection connection,
 			NatsMicroService service, CoreListenerMessageHandler handler, long pendingMessages, long pendingBytes,
 			Duration stopTimeout) {
-		this.endpoint = endpoint;
+		super(endpoint);
 		this.connection = connection;
 		this.service = service;
 		this.handler = handler;
@@ -85,35 +76,7 @@ public class ServiceNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	@Override
-	public String getListenerId() {
-		return this.endpoint.getId();
-	}
-
-	@Override
-	public boolean isAutoStartup() {
-		return this.endpoint.isAutoStartup();
-	}
-
-	@Override
-	public void start() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.running) {
-				return;
-			}
-			try {
-				subscribe();
-			}
-			catch (RuntimeException ex) {
-				this.startFailed = true;
-				throw ex;
-			}
-			this.paused = false;
-			this.startFailed = false;
-			this.running = true;
-		}
-	}
-
-	private void subscribe() {
+	protected void doStart() {
 		if (this.subscriptions == null) {
 			Dispatcher dispatcher = this.connection.createDispatcher();
 			dispatcher.setPendingLimits(this.pendingMessages, this.pendingBytes);
@@ -123,6 +86,7 @@ public class ServiceNatsListenerContainer implements NatsListenerContainer {
 		else {
 			this.subscriptions.resubscribe();
 		}
+		awaitSubscriptionsRegistered(this.connection);
 	}
 
 	private List<ServiceEndpoint> serviceEndpoints(ServiceEndpointSubscriptions subscriptions) {
@@ -133,11 +97,11 @@ public class ServiceNatsListenerContainer implements NatsListenerContainer {
 			}
 		};
 		List<ServiceEndpoint> endpoints = new ArrayList<>();
-		List<String> subjects = this.endpoint.getSubjects();
+		List<String> subjects = getEndpoint().getSubjects();
 		for (int i = 0; i < subjects.size(); i++) {
 			try {
 				Endpoint.Builder definition = Endpoint.builder().name(this.endpointNames.get(i)).subject(subjects.get(i));
-				definition = (this.endpoint.getQueue() != null) ? definition.queueGroup(this.endpoint.getQueue())
+				definition = (getEndpoint().getQueue() != null) ? definition.queueGroup(getEndpoint().getQueue())
 						: definition;
 				endpoints.add(ServiceEndpoint.builder()
 					.endpoint(definition.build())
@@ -154,63 +118,34 @@ public class ServiceNatsListenerContainer implements NatsListenerContainer {
 	}
 
 	@Override
-	public void stop() {
-		synchronized (this.lifecycleMonitor) {
-			this.startFailed = false;
-			if (!this.running) {
-				return;
-			}
-			this.running = false;
-			try {
-				this.subscriptions.drain(this.stopTimeout);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.subscriptions.unsubscribe();
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Could not drain the endpoints of listener '" + getListenerId() + "': " + ex);
-				this.subscriptions.unsubscribe();
-			}
+	protected void doStop() {
+		try {
+			this.subscriptions.drain(this.stopTimeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.subscriptions.unsubscribe();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not drain the endpoints of listener '" + getListenerId() + "': " + ex);
+			this.subscriptions.unsubscribe();
 		}
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected void doPause() {
+		this.subscriptions.unsubscribe();
 	}
 
 	@Override
-	public void pause() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.running && !this.paused) {
-				this.subscriptions.unsubscribe();
-				this.paused = true;
-			}
-		}
+	protected void doResume() {
+		this.subscriptions.resubscribe();
+		awaitSubscriptionsRegistered(this.connection);
 	}
 
 	@Override
-	public void resume() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.running && this.paused) {
-				this.subscriptions.resubscribe();
-				this.paused = false;
-			}
-		}
-	}
-
-	@Override
-	public boolean isPaused() {
-		return this.paused;
-	}
-
-	@Override
-	public boolean isInExpectedState() {
-		if (!this.running) {
-			return !this.startFailed;
-		}
-		return this.paused || this.subscriptions.dispatcher().isActive();
+	protected boolean isReceiving() {
+		return this.subscriptions.dispatcher().isActive();
 	}
 
 	@Override
@@ -222,7 +157,7 @@ public class ServiceNatsListenerContainer implements NatsListenerContainer {
 	@Override
 	public String toString() {
 		return "ServiceNatsListenerContainer[id=" + getListenerId() + ", endpoints=" + this.endpointNames
-				+ ", subjects=" + this.endpoint.getSubjects() + "]";
+				+ ", subjects=" + getEndpoint().getSubjects() + "]";
 	}
 
 	/**
