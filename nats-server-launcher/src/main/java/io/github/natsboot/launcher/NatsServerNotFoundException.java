@@ -40,9 +40,8 @@ public class NatsServerNotFoundException extends IllegalStateException {
 	 * @param containerUnavailableReason why no container can be run here
 	 */
 	public NatsServerNotFoundException(NatsServerNotFoundException notFound, String containerUnavailableReason) {
-		super(notFound.getMessage() + " Running nats-server in a container instead (which needs Testcontainers, "
-				+ "org.testcontainers:testcontainers, and Docker on Linux) is not possible either: "
-				+ containerUnavailableReason + ".", notFound);
+		super(notFound.getMessage() + " Running it in a container instead needs Testcontainers and Docker on Linux, "
+				+ "and is not possible here: " + containerUnavailableReason + ".", notFound);
 		this.reason = notFound.getReason();
 		this.configured = notFound.isConfigured();
 		this.containerUnavailableReason = containerUnavailableReason;

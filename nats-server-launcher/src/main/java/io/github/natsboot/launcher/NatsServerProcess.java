@@ -586,7 +586,8 @@ public final class NatsServerProcess implements AutoCloseable {
 		 * Sets whether this library's JVM shutdown hook kills the server and deletes its temporary
 		 * directories when the JVM exits. Turn it off only when the caller closes the server from a
 		 * shutdown hook of its own that must run first (for example after an application has
-		 * drained its connections): shutdown hooks run concurrently.
+		 * drained its connections): shutdown hooks run concurrently. Containers are removed by
+		 * Testcontainers' reaper when the JVM exits either way.
 		 * @param reapOnJvmExit whether to kill the server on JVM exit (default {@code true})
 		 * @return this builder
 		 */

@@ -62,7 +62,7 @@ class RuntimeSelectorTests {
 			.withMessageContaining("sudo apt-get install nats-server")
 			.withMessageContaining("set nats.server.executable")
 			.withMessageContaining("Docker on Linux")
-			.withMessageEndingWith("is not possible either: Testcontainers found no running Docker engine.");
+			.withMessageEndingWith("is not possible here: Testcontainers found no running Docker engine.");
 		assertThat(noDocker.asked).isEmpty();
 	}
 
