@@ -2,7 +2,8 @@ package io.github.natsboot.launcher;
 
 /**
  * Thrown when no {@code nats-server} executable is found. The message says where the lookup
- * looked and how to install the server.
+ * looked and how to install the server, and, when running the server in a container was tried
+ * instead, why that cannot work here.
  */
 public class NatsServerNotFoundException extends IllegalStateException {
 
@@ -14,6 +15,8 @@ public class NatsServerNotFoundException extends IllegalStateException {
 	private final String reason;
 
 	private final boolean configured;
+
+	private final String containerUnavailableReason;
 
 	/**
 	 * Creates an exception.
@@ -27,6 +30,21 @@ public class NatsServerNotFoundException extends IllegalStateException {
 				+ "' on Debian/Ubuntu (it installs /usr/sbin/nats-server), or " + configurationHint + ".");
 		this.reason = reason;
 		this.configured = configured;
+		this.containerUnavailableReason = null;
+	}
+
+	/**
+	 * Creates an exception for a search that found no executable when no container could run the
+	 * server either.
+	 * @param notFound the failed search
+	 * @param containerUnavailableReason why no container can be run here
+	 */
+	public NatsServerNotFoundException(NatsServerNotFoundException notFound, String containerUnavailableReason) {
+		super(notFound.getMessage() + " Running it in a container instead needs Testcontainers and Docker on Linux, "
+				+ "and is not possible here: " + containerUnavailableReason + ".", notFound);
+		this.reason = notFound.getReason();
+		this.configured = notFound.isConfigured();
+		this.containerUnavailableReason = containerUnavailableReason;
 	}
 
 	/**
@@ -43,6 +61,14 @@ public class NatsServerNotFoundException extends IllegalStateException {
 	 */
 	public boolean isConfigured() {
 		return this.configured;
+	}
+
+	/**
+	 * Returns why no container could run the server instead, when that was tried.
+	 * @return the reason, or {@code null} when no container was tried
+	 */
+	public String getContainerUnavailableReason() {
+		return this.containerUnavailableReason;
 	}
 
 }

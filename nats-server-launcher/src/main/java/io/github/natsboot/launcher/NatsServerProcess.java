@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * port, the cluster port and the store. A JVM shutdown hook kills every server that is still
  * running when the JVM exits and deletes its temporary directories.
  *
+ * <p>When no executable is given or found, and Testcontainers reaches a Docker engine on this
+ * Linux machine, the same command runs in a container (see {@link Builder#containerImage(String)})
+ * with host networking, the work and store directories mounted at the same paths and the user
+ * that owns them: ports, configuration, log file and store are the same, and stop, kill, pause,
+ * resume and restart map to {@code docker kill --signal TERM}, {@code docker kill},
+ * {@code docker pause}, {@code docker unpause} and a new container.
+ *
  * <pre class="code">
  * try (NatsServerProcess server = NatsServerProcess.builder().start()) {
  *     Connection connection = Nats.connect(server.getUrl());
@@ -40,6 +46,9 @@ public final class NatsServerProcess implements AutoCloseable {
 
 	/** The address every server listens on. */
 	public static final String LOOPBACK = "127.0.0.1";
+
+	/** The image run when no executable is found. */
+	public static final String DEFAULT_CONTAINER_IMAGE = "nats:2.10";
 
 	private static final Logger logger = LoggerFactory.getLogger(NatsServerProcess.class);
 
@@ -63,7 +72,9 @@ public final class NatsServerProcess implements AutoCloseable {
 
 	private final Path workDir;
 
-	private final List<String> command;
+	private final ServerRuntime runtime;
+
+	private final ServerRuntime.Launch launch;
 
 	private final Duration startupTimeout;
 
@@ -71,28 +82,24 @@ public final class NatsServerProcess implements AutoCloseable {
 
 	private final MonitorEndpoint monitor;
 
-	private volatile Process process;
+	private volatile ServerRun run;
 
 	private long logOffsetAtLaunch;
 
-	private volatile boolean paused;
-
 	private boolean closed;
 
-	private final boolean reapOnJvmExit;
-
 	private NatsServerProcess(String name, int port, int monitorPort, int clusterPort, Path storeDir, Path workDir,
-			List<String> command, Duration startupTimeout, boolean reapOnJvmExit) {
+			ServerRuntime runtime, ServerRuntime.Launch launch, Duration startupTimeout) {
 		this.name = name;
 		this.port = port;
 		this.monitorPort = monitorPort;
 		this.clusterPort = clusterPort;
 		this.storeDir = storeDir;
 		this.workDir = workDir;
-		this.command = List.copyOf(command);
+		this.runtime = runtime;
+		this.launch = launch;
 		this.startupTimeout = startupTimeout;
-		this.reapOnJvmExit = reapOnJvmExit;
-		this.log = new ServerLog(workDir.resolve("nats-server.log"));
+		this.log = new ServerLog(launch.logFile());
 		this.monitor = new MonitorEndpoint(monitorPort);
 	}
 
@@ -167,23 +174,34 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return {@code true} if the process is alive
 	 */
 	public boolean isRunning() {
-		return this.process != null && this.process.isAlive();
+		ServerRun current = this.run;
+		return current != null && current.isAlive();
 	}
 
 	/**
 	 * Returns whether the server has been {@linkplain #pause() paused} and not resumed.
-	 * @return {@code true} if the process is stopped with SIGSTOP
+	 * @return {@code true} if the process is stopped with SIGSTOP (or its container paused)
 	 */
 	public boolean isPaused() {
-		return this.paused && isRunning();
+		ServerRun current = this.run;
+		return current != null && current.isPaused() && current.isAlive();
 	}
 
 	/**
-	 * Returns the operating system process id of the current, or most recent, process.
+	 * Returns the operating system process id of the current, or most recent, process (for a
+	 * container, the host's process id of the server in it).
 	 * @return the process id
 	 */
 	public long getPid() {
-		return this.process.pid();
+		return this.run.pid();
+	}
+
+	/**
+	 * Tells whether the server runs in a container because no executable was found.
+	 * @return {@code true} for a container, {@code false} for a local process
+	 */
+	public boolean isContainer() {
+		return this.runtime.isContainer();
 	}
 
 	/**
@@ -191,19 +209,13 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * Does nothing if the server is not running.
 	 */
 	public synchronized void stop() {
-		Process current = this.process;
+		ServerRun current = this.run;
 		if (current == null || !current.isAlive()) {
 			return;
 		}
-		current.destroy();
-		if (this.paused) {
-			Signals.send(current.pid(), "CONT");
-		}
-		this.paused = false;
-		if (!awaitExit(current, STOP_TIMEOUT)) {
+		if (!current.stop(STOP_TIMEOUT)) {
 			logger.warn("nats-server {} did not stop within {}, killing it", this.name, STOP_TIMEOUT);
-			current.destroyForcibly();
-			awaitExit(current, STOP_TIMEOUT);
+			current.kill(STOP_TIMEOUT);
 		}
 	}
 
@@ -212,13 +224,10 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * process has exited. Does nothing if the server is not running.
 	 */
 	public synchronized void kill() {
-		Process current = this.process;
-		if (current == null || !current.isAlive()) {
-			return;
+		ServerRun current = this.run;
+		if (current != null) {
+			current.kill(STOP_TIMEOUT);
 		}
-		current.destroyForcibly();
-		this.paused = false;
-		awaitExit(current, STOP_TIMEOUT);
 	}
 
 	/**
@@ -228,9 +237,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 */
 	public synchronized void pause() {
 		requireRunning();
-		Signals.require(this.process.pid(), "STOP");
-		Signals.awaitStopped(this.process.pid(), Duration.ofSeconds(1));
-		this.paused = true;
+		this.run.pause();
 	}
 
 	/**
@@ -239,8 +246,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 */
 	public synchronized void resume() {
 		requireRunning();
-		Signals.require(this.process.pid(), "CONT");
-		this.paused = false;
+		this.run.resume();
 	}
 
 	/**
@@ -279,7 +285,8 @@ public final class NatsServerProcess implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "NatsServerProcess[" + this.name + " " + getUrl() + "]";
+		return "NatsServerProcess[" + this.name + " " + getUrl() + (isContainer() ? " in a " + this.runtime : "")
+				+ "]";
 	}
 
 	/**
@@ -291,19 +298,12 @@ public final class NatsServerProcess implements AutoCloseable {
 	}
 
 	synchronized void launch() {
+		ServerRun previous = this.run;
+		if (previous != null) {
+			previous.kill(STOP_TIMEOUT);
+		}
 		this.logOffsetAtLaunch = this.log.size();
-		try {
-			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.file().toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new NatsServerLaunchException("Could not run " + String.join(" ", this.command), ex);
-		}
-		this.paused = false;
-		if (this.reapOnJvmExit) {
-			ProcessReaper.track(this.process);
-		}
+		this.run = this.runtime.start(this.launch);
 	}
 
 	/**
@@ -326,7 +326,7 @@ public final class NatsServerProcess implements AutoCloseable {
 		Instant deadline = start.plus(this.startupTimeout);
 		Instant bindRetryDeadline = start.plus(BIND_RETRY_WINDOW);
 		while (true) {
-			if (!this.process.isAlive()) {
+			if (!this.run.isAlive()) {
 				boolean portTaken = failedToBind();
 				if (portTaken && retryBusyPorts && Instant.now().isBefore(bindRetryDeadline)
 						&& Instant.now().isBefore(deadline)) {
@@ -335,17 +335,17 @@ public final class NatsServerProcess implements AutoCloseable {
 					launch();
 					continue;
 				}
-				String message = failureMessage("exited with code " + this.process.exitValue());
+				String message = failureMessage("exited with code " + this.run.exitCode());
 				throw portTaken ? new PortConflictException(message) : new NatsServerLaunchException(message);
 			}
 			MonitorEndpoint.Response health = this.monitor.get("/healthz");
 			if (health.isOk() && acceptsClientConnections()) {
-				logger.info("Started nats-server {} (pid {}) at {}", this.name, this.process.pid(), getUrl());
+				logger.info("Started nats-server {} (pid {}) at {}{}", this.name, this.run.pid(), getUrl(),
+						isContainer() ? " in a " + this.runtime : "");
 				return;
 			}
 			if (Instant.now().isAfter(deadline)) {
-				this.process.destroyForcibly();
-				awaitExit(this.process, STOP_TIMEOUT);
+				this.run.kill(STOP_TIMEOUT);
 				throw new NatsServerLaunchException(failureMessage(
 						"was not ready within " + this.startupTimeout + " (last /healthz: " + health + ")"));
 			}
@@ -354,8 +354,8 @@ public final class NatsServerProcess implements AutoCloseable {
 	}
 
 	private String failureMessage(String reason) {
-		return "nats-server " + this.name + " at " + getUrl() + " " + reason + "; last lines of " + this.log.file()
-				+ ":\n" + this.log.tail(LOG_TAIL_LINES);
+		return "nats-server " + this.name + " at " + getUrl() + " " + reason + this.runtime.failureHint()
+				+ "; last lines of " + this.log.file() + ":\n" + this.log.tail(LOG_TAIL_LINES);
 	}
 
 	private boolean failedToBind() {
@@ -378,16 +378,6 @@ public final class NatsServerProcess implements AutoCloseable {
 		}
 	}
 
-	private static boolean awaitExit(Process process, Duration timeout) {
-		try {
-			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for nats-server to exit", ex);
-		}
-	}
-
 	private static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
@@ -401,7 +391,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	/**
 	 * Configures and starts a {@link NatsServerProcess}. Every setting has a default: JetStream on,
 	 * free ports, a private temporary store, a 20 second startup timeout and the executable found
-	 * by {@link NatsServerExecutableLocator}.
+	 * by {@link NatsServerExecutableLocator}, or else a {@value #DEFAULT_CONTAINER_IMAGE} container.
 	 */
 	public static final class Builder {
 
@@ -414,6 +404,12 @@ public final class NatsServerProcess implements AutoCloseable {
 		private int port;
 
 		private Path executable;
+
+		private NatsServerExecutableLocator locator;
+
+		private String containerImage = DEFAULT_CONTAINER_IMAGE;
+
+		private ContainerEngine containers = ContainerEngine.testcontainers(NatsServerProcess.class.getClassLoader());
 
 		private String name;
 
@@ -465,6 +461,37 @@ public final class NatsServerProcess implements AutoCloseable {
 		 */
 		public Builder executable(Path executable) {
 			this.executable = executable;
+			return this;
+		}
+
+		/**
+		 * Sets how the executable is found when none is {@linkplain #executable(Path) set}.
+		 * @param locator the locator (default: {@link NatsServerExecutableLocator#create()})
+		 * @return this builder
+		 */
+		public Builder locator(NatsServerExecutableLocator locator) {
+			this.locator = locator;
+			return this;
+		}
+
+		/**
+		 * Sets the image that runs the server when no executable is {@linkplain #executable(Path)
+		 * set} and the {@linkplain #locator(NatsServerExecutableLocator) locator} finds none (a
+		 * wrong configured location is an error, not a reason to run a container). The container
+		 * is started with Testcontainers ({@code org.testcontainers:testcontainers} on the class
+		 * path) and needs a Docker engine on this Linux machine, for host networking. The image's
+		 * entry point must be {@code nats-server}, as in the official {@code nats} images.
+		 * @param containerImage the image (default {@value NatsServerProcess#DEFAULT_CONTAINER_IMAGE}),
+		 * or {@code null} to fail when no executable is found
+		 * @return this builder
+		 */
+		public Builder containerImage(String containerImage) {
+			this.containerImage = containerImage;
+			return this;
+		}
+
+		Builder containers(ContainerEngine containers) {
+			this.containers = containers;
 			return this;
 		}
 
@@ -559,7 +586,8 @@ public final class NatsServerProcess implements AutoCloseable {
 		 * Sets whether this library's JVM shutdown hook kills the server and deletes its temporary
 		 * directories when the JVM exits. Turn it off only when the caller closes the server from a
 		 * shutdown hook of its own that must run first (for example after an application has
-		 * drained its connections): shutdown hooks run concurrently.
+		 * drained its connections): shutdown hooks run concurrently. Containers are removed by
+		 * Testcontainers' reaper when the JVM exits either way.
 		 * @param reapOnJvmExit whether to kill the server on JVM exit (default {@code true})
 		 * @return this builder
 		 */
@@ -606,14 +634,14 @@ public final class NatsServerProcess implements AutoCloseable {
 		 * @throws NatsServerNotFoundException if no {@code nats-server} executable is found
 		 */
 		public NatsServerProcess launch() {
-			Path binary = (this.executable != null) ? this.executable
-					: NatsServerExecutableLocator.create().locate();
+			ServerRuntime runtime = new RuntimeSelector(this.containers).select(this.executable,
+					(this.locator != null) ? this.locator : NatsServerExecutableLocator.create(), this.containerImage);
 			int clientPort = (this.port > 0) ? this.port : FreePorts.next();
 			int monitorPort = FreePorts.next();
 			boolean clustered = this.clusterName != null || this.clusterPort > 0 || !this.routes.isEmpty();
 			int routePort = clustered ? ((this.clusterPort > 0) ? this.clusterPort : FreePorts.next()) : 0;
 			String serverName = (this.name != null) ? this.name : "nats-" + clientPort;
-			Path workDir = Directories.createTemp("nats-server-" + serverName + "-");
+			Path workDir = Directories.createTemp("nats-server-" + serverName + "-").toAbsolutePath();
 			if (this.reapOnJvmExit) {
 				ProcessReaper.deleteOnExit(workDir);
 			}
@@ -627,11 +655,14 @@ public final class NatsServerProcess implements AutoCloseable {
 				.render();
 			Path configFile = workDir.resolve("nats-server.conf");
 			write(configFile, config);
-			List<String> command = new ArrayList<>(List.of(binary.toString(), "-c", configFile.toString(), "-l",
-					workDir.resolve("nats-server.log").toString()));
-			command.addAll(this.args);
+			Path logFile = workDir.resolve("nats-server.log");
+			List<String> arguments = new ArrayList<>(
+					List.of("-c", configFile.toString(), "-l", logFile.toString()));
+			arguments.addAll(this.args);
+			List<Path> directories = store.startsWith(workDir) ? List.of(workDir) : List.of(workDir, store);
 			NatsServerProcess server = new NatsServerProcess(serverName, clientPort, monitorPort, routePort, store,
-					workDir, command, this.startupTimeout, this.reapOnJvmExit);
+					workDir, runtime, new ServerRuntime.Launch(arguments, directories, logFile, this.reapOnJvmExit),
+					this.startupTimeout);
 			try {
 				server.launch();
 			}

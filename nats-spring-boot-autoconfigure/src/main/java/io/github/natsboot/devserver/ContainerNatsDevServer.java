@@ -2,7 +2,6 @@ package io.github.natsboot.devserver;
 
 import java.util.List;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -22,10 +21,6 @@ final class ContainerNatsDevServer implements NatsDevServer {
 
 	private ContainerNatsDevServer(GenericContainer<?> container) {
 		this.container = container;
-	}
-
-	static boolean isDockerAvailable() {
-		return DockerClientFactory.instance().isDockerAvailable();
 	}
 
 	static ContainerNatsDevServer start(NatsDevServerSettings settings) {

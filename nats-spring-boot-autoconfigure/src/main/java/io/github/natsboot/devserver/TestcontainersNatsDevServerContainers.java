@@ -1,14 +1,13 @@
 package io.github.natsboot.devserver;
 
-import org.springframework.util.ClassUtils;
+import io.github.natsboot.launcher.DockerEngine;
 
 /**
  * {@link NatsDevServerContainers} through Testcontainers, when it is on the class path and a
- * Docker engine answers. Testcontainers types are only touched once it is known to be present.
+ * Docker engine answers, as {@link DockerEngine} tells. Testcontainers types are only touched once it
+ * is known to be present.
  */
 final class TestcontainersNatsDevServerContainers implements NatsDevServerContainers {
-
-	static final String DOCKER_CLIENT_FACTORY = "org.testcontainers.DockerClientFactory";
 
 	private final ClassLoader classLoader;
 
@@ -18,10 +17,7 @@ final class TestcontainersNatsDevServerContainers implements NatsDevServerContai
 
 	@Override
 	public String unavailableReason() {
-		if (!ClassUtils.isPresent(DOCKER_CLIENT_FACTORY, this.classLoader)) {
-			return "Testcontainers (org.testcontainers:testcontainers) is not on the class path";
-		}
-		return ContainerNatsDevServer.isDockerAvailable() ? null : "Testcontainers found no running Docker engine";
+		return DockerEngine.unavailableReason(this.classLoader);
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import io.github.natsboot.launcher.FreePorts;
+import io.github.natsboot.launcher.NatsServerExecutableLocator;
 
 /**
  * A group of {@link NatsServer} nodes started together: one plain server, or a full-mesh cluster
@@ -146,6 +147,8 @@ public final class NatsCluster implements AutoCloseable {
 
 		private Path executable;
 
+		private NatsServerExecutableLocator locator;
+
 		private Duration startupTimeout = Duration.ofSeconds(20);
 
 		private final List<String> configSnippets = new ArrayList<>();
@@ -211,6 +214,11 @@ public final class NatsCluster implements AutoCloseable {
 			return this;
 		}
 
+		Builder locator(NatsServerExecutableLocator locator) {
+			this.locator = locator;
+			return this;
+		}
+
 		/**
 		 * Sets how long each node, and then the JetStream meta group, may take to become ready.
 		 * @param startupTimeout the startup timeout (default 20 seconds)
@@ -264,6 +272,7 @@ public final class NatsCluster implements AutoCloseable {
 				.name(this.name)
 				.jetStream(this.jetStream)
 				.executable(this.executable)
+				.locator(this.locator)
 				.startupTimeout(this.startupTimeout);
 			this.configSnippets.forEach(node::config);
 			return node;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.natsboot.launcher.MonitorEndpoint;
+import io.github.natsboot.launcher.NatsServerExecutableLocator;
 import io.github.natsboot.launcher.NatsServerLaunchException;
 import io.github.natsboot.launcher.NatsServerProcess;
 
@@ -19,6 +20,12 @@ import io.github.natsboot.launcher.NatsServerProcess;
  * {@link #stop()}, {@link #kill()}, {@link #pause()}, {@link #resume()} and {@link #restart()} it;
  * a restart keeps the client port, the cluster port and the store. A JVM shutdown hook kills every
  * server that is still running when the JVM exits.
+ *
+ * <p>When no executable is found (see {@link NatsServerBinary}), the same server runs in a
+ * container with host networking if Testcontainers and a Docker engine on this Linux machine are
+ * there: URL, ports, configuration, log file and store stay the same, and the methods above map to
+ * {@code docker kill --signal TERM}, {@code docker kill}, {@code docker pause},
+ * {@code docker unpause} and a new container.
  *
  * <pre class="code">
  * try (NatsServer server = NatsServer.builder().start()) {
@@ -211,13 +218,16 @@ public final class NatsServer implements AutoCloseable {
 	/**
 	 * Configures and starts a {@link NatsServer}. Every setting has a default: JetStream on, free
 	 * ports, a private temporary store, a 20 second startup timeout and the executable found by
-	 * {@link NatsServerBinary#locate()}.
+	 * {@link NatsServerBinary#locate()}, or else a {@linkplain NatsServerBinary#containerImage()
+	 * container}.
 	 */
 	public static final class Builder {
 
 		private final NatsServerProcess.Builder process = NatsServerProcess.builder();
 
 		private Path executable;
+
+		private NatsServerExecutableLocator locator;
 
 		private Builder() {
 		}
@@ -249,6 +259,11 @@ public final class NatsServer implements AutoCloseable {
 		 */
 		public Builder executable(Path executable) {
 			this.executable = executable;
+			return this;
+		}
+
+		Builder locator(NatsServerExecutableLocator locator) {
+			this.locator = locator;
 			return this;
 		}
 
@@ -342,7 +357,8 @@ public final class NatsServer implements AutoCloseable {
 		 * Starts the server and waits until it is ready.
 		 * @return the running server
 		 * @throws NatsServerStartupException if the server does not become ready in time
-		 * @throws IllegalStateException if no {@code nats-server} executable is found
+		 * @throws IllegalStateException if no {@code nats-server} executable is found and no
+		 * container can run the server
 		 */
 		public NatsServer start() {
 			return startup(() -> new NatsServer(withExecutable().start()));
@@ -353,7 +369,9 @@ public final class NatsServer implements AutoCloseable {
 		}
 
 		private NatsServerProcess.Builder withExecutable() {
-			return this.process.executable(NatsServerBinary.locate(this.executable));
+			return this.process
+				.locator((this.locator != null) ? this.locator : NatsServerBinary.locator(this.executable))
+				.containerImage(NatsServerBinary.containerImage());
 		}
 
 	}

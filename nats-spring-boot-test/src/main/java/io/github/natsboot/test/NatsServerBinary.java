@@ -3,6 +3,7 @@ package io.github.natsboot.test;
 import java.nio.file.Path;
 
 import io.github.natsboot.launcher.NatsServerExecutableLocator;
+import io.github.natsboot.launcher.NatsServerProcess;
 
 /**
  * Finds the {@code nats-server} executable that {@link NatsServer} runs.
@@ -12,7 +13,11 @@ import io.github.natsboot.launcher.NatsServerExecutableLocator;
  * and must be executable; otherwise every directory on {@code PATH} is searched, then
  * {@code /usr/sbin}, {@code /usr/local/sbin}, {@code /usr/local/bin} and {@code /usr/bin} (Debian
  * installs the binary to {@code /usr/sbin}, which is not on every user's {@code PATH}). When
- * nothing is found a {@link io.github.natsboot.launcher.NatsServerNotFoundException} (an
+ * nothing is found, {@link NatsServer} runs the server in a container instead when
+ * Testcontainers ({@code org.testcontainers:testcontainers}) is on the test class path and a
+ * Docker engine runs on this Linux machine: the image is {@value #DEFAULT_IMAGE}, or the one named
+ * by the system property {@value #IMAGE_PROPERTY} or the environment variable {@value #IMAGE_ENV}.
+ * When neither works a {@link io.github.natsboot.launcher.NatsServerNotFoundException} (an
  * {@link IllegalStateException}) says how to install the server: tests never skip silently.
  *
  * @see NatsServerExecutableLocator
@@ -24,6 +29,15 @@ public final class NatsServerBinary {
 
 	/** Environment variable that names the {@code nats-server} executable. */
 	public static final String EXECUTABLE_ENV = "NATS_SERVER_EXECUTABLE";
+
+	/** System property that names the image run when no executable is found. */
+	public static final String IMAGE_PROPERTY = "nats.server.image";
+
+	/** Environment variable that names the image run when no executable is found. */
+	public static final String IMAGE_ENV = "NATS_SERVER_IMAGE";
+
+	/** The image run when no executable is found and no other image is named. */
+	public static final String DEFAULT_IMAGE = NatsServerProcess.DEFAULT_CONTAINER_IMAGE;
 
 	private NatsServerBinary() {
 	}
@@ -47,13 +61,30 @@ public final class NatsServerBinary {
 	 * @throws IllegalStateException if no executable is found, with installation instructions
 	 */
 	public static Path locate(Path configured) {
+		return locator(configured).locate();
+	}
+
+	static NatsServerExecutableLocator locator(Path configured) {
 		return NatsServerExecutableLocator.create()
 			.configured("the configured path", configured)
 			.configured("system property " + EXECUTABLE_PROPERTY, System.getProperty(EXECUTABLE_PROPERTY))
 			.configured("environment variable " + EXECUTABLE_ENV, System.getenv(EXECUTABLE_ENV))
 			.configurationHint("set the system property '" + EXECUTABLE_PROPERTY + "' or the environment variable '"
-					+ EXECUTABLE_ENV + "' to the path of the executable")
-			.locate();
+					+ EXECUTABLE_ENV + "' to the path of the executable");
+	}
+
+	/**
+	 * Returns the image run when no executable is found: the system property
+	 * {@value #IMAGE_PROPERTY}, else the environment variable {@value #IMAGE_ENV}, else
+	 * {@value #DEFAULT_IMAGE}.
+	 * @return the image
+	 */
+	public static String containerImage() {
+		String image = System.getProperty(IMAGE_PROPERTY);
+		if (image == null || image.isBlank()) {
+			image = System.getenv(IMAGE_ENV);
+		}
+		return (image != null && !image.isBlank()) ? image.trim() : DEFAULT_IMAGE;
 	}
 
 }

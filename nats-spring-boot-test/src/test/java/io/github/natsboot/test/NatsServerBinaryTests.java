@@ -1,8 +1,10 @@
 package io.github.natsboot.test;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -48,6 +50,32 @@ class NatsServerBinaryTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> NatsServer.builder().executable(Path.of("/no/such/nats-server")).start())
 			.withMessageContaining("sudo apt-get install nats-server");
+	}
+
+	@Test
+	@DisabledIf("io.github.natsboot.test.NatsServerContainerIntegrationTests#containersCanRun")
+	void withoutAnExecutableOrADockerEngineTheServerFailsWithTheInstallInstructions() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> NatsServer.builder()
+				.locator(NatsServerBinary.locator(null).searchIn(null, List.of(Path.of("/no/such/sbin"))))
+				.start())
+			.withMessageContaining("No nats-server executable found (looked on PATH and in [/no/such/sbin])")
+			.withMessageContaining("sudo apt-get install nats-server")
+			.withMessageContaining("NATS_SERVER_EXECUTABLE")
+			.withMessageContaining("Docker on Linux");
+	}
+
+	@Test
+	void containerImageIsTheSystemPropertyWhenSetAndNats210Otherwise() {
+		assertThat(NatsServerBinary.containerImage()).isEqualTo(System.getenv().getOrDefault(NatsServerBinary.IMAGE_ENV,
+				"nats:2.10"));
+		System.setProperty(NatsServerBinary.IMAGE_PROPERTY, "registry.local/nats:2.11");
+		try {
+			assertThat(NatsServerBinary.containerImage()).isEqualTo("registry.local/nats:2.11");
+		}
+		finally {
+			System.clearProperty(NatsServerBinary.IMAGE_PROPERTY);
+		}
 	}
 
 }
