@@ -25,6 +25,7 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<
 			  --warmup=1        rounds of each variant run first and not counted
 			  --scale=1.0       multiplies the messages of every round (0.2 for a quick look)
 			  --only=a,b        run only the scenarios whose name contains one of these
+			  --threads         print each thread's CPU time per message after each round
 			  --list            list the scenarios and exit
 			""";
 
@@ -41,7 +42,7 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<
 		String only = value(args, "only", "");
 		for (String arg : args) {
 			String name = arg.replaceFirst("^--", "").replaceFirst("=.*$", "");
-			if (!List.of("rounds", "warmup", "scale", "only", "list", "help").contains(name)) {
+			if (!List.of("rounds", "warmup", "scale", "only", "threads", "list", "help").contains(name)) {
 				throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
 			}
 		}

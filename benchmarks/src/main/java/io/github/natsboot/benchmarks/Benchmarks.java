@@ -38,6 +38,7 @@ public final class Benchmarks {
 			System.exit(2);
 			return;
 		}
+		CpuClock.setThreadBreakdown(BenchmarkOptions.has(args, "threads"));
 		long started = System.nanoTime();
 		try (NatsServer server = NatsServer.builder().start()) {
 			BenchmarkEnvironment env = new BenchmarkEnvironment(server.getUrl(), options);
