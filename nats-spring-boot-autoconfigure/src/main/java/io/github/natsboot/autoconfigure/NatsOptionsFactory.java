@@ -117,6 +117,7 @@ class NatsOptionsFactory {
 		map.from(properties::getMaxPingsOut).to(builder::maxPingsOut);
 		map.from(properties::getInboxPrefix).whenHasText().to(builder::inboxPrefix);
 		map.from(properties::isNoEcho).whenTrue().toCall(builder::noEcho);
+		map.from(properties::isForceFlushOnRequest).whenFalse().toCall(builder::dontForceFlushOnRequest);
 		map.from(reconnect::getMaxAttempts).to(builder::maxReconnects);
 		map.from(reconnect::getWait).to(builder::reconnectWait);
 		map.from(reconnect::getJitter).to(builder::reconnectJitter);

@@ -81,6 +81,14 @@ public class NatsProperties {
 	private boolean noEcho;
 
 	/**
+	 * Whether each request and JetStream publish is written to the socket on its own
+	 * rather than together with the messages queued with it. Off by default: batching
+	 * writes the same bytes with fewer system calls and never delays a request that is
+	 * alone in the queue.
+	 */
+	private boolean forceFlushOnRequest;
+
+	/**
 	 * Time allowed on shutdown to drain the connection (let subscriptions finish their
 	 * pending messages and flush outgoing ones) before it is closed.
 	 */
@@ -197,6 +205,14 @@ public class NatsProperties {
 
 	public void setNoEcho(boolean noEcho) {
 		this.noEcho = noEcho;
+	}
+
+	public boolean isForceFlushOnRequest() {
+		return this.forceFlushOnRequest;
+	}
+
+	public void setForceFlushOnRequest(boolean forceFlushOnRequest) {
+		this.forceFlushOnRequest = forceFlushOnRequest;
 	}
 
 	public Duration getDrainTimeout() {

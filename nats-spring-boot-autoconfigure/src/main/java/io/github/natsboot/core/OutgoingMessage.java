@@ -6,7 +6,8 @@ import io.nats.client.impl.Headers;
  * A message ready to send: converted payload and headers with its content type.
  *
  * @param subject the subject
- * @param headers the headers, {@code null} when there are none
+ * @param headers the headers, {@code null} when there are none; possibly read-only
+ * (shared between messages), so copy them to add a header
  * @param data the payload bytes
  */
 public record OutgoingMessage(String subject, Headers headers, byte[] data) {

@@ -1,5 +1,8 @@
 package io.github.natsboot.core;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.github.natsboot.core.convert.NatsMessageConverter;
 import io.github.natsboot.core.convert.PayloadWriter;
 import io.nats.client.impl.Headers;
@@ -9,12 +12,21 @@ import io.nats.client.impl.Headers;
  * {@value NatsHeaders#CONTENT_TYPE} header (on a copy of the caller's headers) and
  * rejects a message larger than the server accepts before anything is sent. Shared by
  * the template and by listeners sending replies.
+ * <p>
+ * A message without headers of its own gets a shared read-only {@link Headers} holding
+ * only its content type: jnats sends read-only headers as they are, with their
+ * serialized form computed once, instead of copying and serializing them for every
+ * message.
  */
 public class OutgoingMessageFactory {
 
 	private static final byte[] EMPTY = new byte[0];
 
+	private static final int MAX_CACHED_CONTENT_TYPES = 32;
+
 	private final NatsMessageConverter converter;
+
+	private final Map<String, Headers> contentTypeHeaders = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a factory.
@@ -58,17 +70,28 @@ public class OutgoingMessageFactory {
 		return checkSize(new OutgoingMessage(subject, outgoing, data), maxPayload);
 	}
 
-	private static Headers withContentType(Headers headers, String contentType) {
+	private Headers withContentType(Headers headers, String contentType) {
 		if (contentType == null) {
 			return headers;
 		}
-		if (headers == null) {
-			return new Headers().put(NatsHeaders.CONTENT_TYPE, contentType);
+		if (headers == null || headers.isEmpty()) {
+			return contentTypeOnly(contentType);
 		}
 		if (headers.containsKey(NatsHeaders.CONTENT_TYPE)) {
 			return headers;
 		}
 		return new Headers(headers).put(NatsHeaders.CONTENT_TYPE, contentType);
+	}
+
+	private Headers contentTypeOnly(String contentType) {
+		Headers headers = this.contentTypeHeaders.get(contentType);
+		if (headers == null) {
+			headers = new Headers(new Headers().put(NatsHeaders.CONTENT_TYPE, contentType), true, null);
+			if (this.contentTypeHeaders.size() < MAX_CACHED_CONTENT_TYPES) {
+				this.contentTypeHeaders.putIfAbsent(contentType, headers);
+			}
+		}
+		return headers;
 	}
 
 	private static OutgoingMessage checkSize(OutgoingMessage message, long maxPayload) {

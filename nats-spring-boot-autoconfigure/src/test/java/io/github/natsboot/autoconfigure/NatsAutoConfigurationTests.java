@@ -144,6 +144,13 @@ class NatsAutoConfigurationTests {
 	}
 
 	@Test
+	void requestsAreWrittenInBatchesUnlessForcedToFlush() {
+		this.contextRunner.run((context) -> assertThat(options(context).forceFlushOnRequest()).isFalse());
+		this.contextRunner.withPropertyValues("nats.force-flush-on-request=true")
+			.run((context) -> assertThat(options(context).forceFlushOnRequest()).isTrue());
+	}
+
+	@Test
 	void failFastIsPassedToTheConnectionFactory() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(RecordingConnectionFactory.class).failFast)
 			.containsExactly(true));

@@ -106,7 +106,7 @@ public class DefaultNatsMessageConverter implements NatsMessageConverter {
 
 	private static void checkReadableAsJson(Headers headers, Type type) {
 		String contentType = (headers != null) ? headers.getFirst(NatsHeaders.CONTENT_TYPE) : null;
-		if (contentType == null || isJson(contentType)) {
+		if (contentType == null || APPLICATION_JSON.equals(contentType) || isJson(contentType)) {
 			return;
 		}
 		throw new MessageConversionException(

@@ -1,0 +1,218 @@
+package io.github.natsboot.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.natsboot.listener.NatsListener;
+import io.github.natsboot.listener.NatsListenerContainer;
+import io.github.natsboot.listener.NatsListenerEndpointRegistry;
+import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.MessageConsumer;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * JetStream consume and acknowledge of JSON orders from a durable pull consumer of a
+ * memory stream: a JetStream {@code @NatsListener} (acknowledging after the method
+ * returns) against {@code ConsumerContext.consume} with its default options and a
+ * handler that reads the order with the same mapper and acknowledges. Each round loads
+ * the stream first (not timed), then times from starting the consumption until the last
+ * message has been handled.
+ */
+public final class JetStreamConsumeScenario {
+
+	private static final String DURABLE = "bench";
+
+	private JetStreamConsumeScenario() {
+	}
+
+	/**
+	 * The listener with the starter's default pull settings against raw defaults.
+	 * @param env the environment
+	 * @return the scenario
+	 */
+	public static Scenario defaults(BenchmarkEnvironment env) {
+		return new Scenario("JetStream consume + ack", 50_000, List.of(new Check(Metric.THROUGHPUT, 0.97)),
+				new Scenario.Labeled("starter", () -> new Starter(env)),
+				new Scenario.Labeled("raw", () -> new Raw(env)));
+	}
+
+	/**
+	 * The listener with a given batch size against raw defaults.
+	 * @param env the environment
+	 * @param batchSize the listener's {@code nats.listener.jetstream.batch-size}
+	 * @return the scenario
+	 */
+	public static Scenario batch(BenchmarkEnvironment env, int batchSize) {
+		return new Scenario("JetStream consume + ack, batch " + batchSize, 50_000,
+				List.of(Check.reported(Metric.THROUGHPUT)),
+				new Scenario.Labeled("starter", () -> new Starter(env, "nats.listener.jetstream.batch-size=" + batchSize)),
+				new Scenario.Labeled("raw", () -> new Raw(env)));
+	}
+
+	static final class Starter implements Variant {
+
+		private final BenchmarkEnvironment env;
+
+		private final String[] properties;
+
+		private final Arrivals arrivals = new Arrivals();
+
+		private final String stream = "BENCH_CON_STARTER_" + System.nanoTime();
+
+		private ConfigurableApplicationContext context;
+
+		private NatsListenerContainer container;
+
+		private StreamLoader loader;
+
+		Starter(BenchmarkEnvironment env, String... properties) {
+			this.env = env;
+			this.properties = properties;
+		}
+
+		@Override
+		public void open() throws Exception {
+			this.loader = new StreamLoader(this.env);
+			BenchmarkEnvironment.createStream(this.loader.connection(), this.stream, subject(), DURABLE);
+			List<String> all = new ArrayList<>(List.of("bench.stream=" + this.stream));
+			all.addAll(List.of(this.properties));
+			this.context = this.env.startApplication(Application.class, Map.of("arrivals", this.arrivals),
+					all.toArray(String[]::new));
+			this.container = this.context.getBean(NatsListenerEndpointRegistry.class).getListenerContainer("orders");
+		}
+
+		private String subject() {
+			return "bench.js.con." + this.stream;
+		}
+
+		@Override
+		public Sample run(int messages) throws Exception {
+			this.loader.load(subject(), messages);
+			this.arrivals.expect(messages);
+			CpuClock clock = CpuClock.start();
+			this.container.start();
+			this.arrivals.await(BenchmarkEnvironment.ROUND_TIMEOUT);
+			Sample sample = clock.stop(messages);
+			this.container.stop();
+			this.loader.connection().jetStreamManagement().purgeStream(this.stream);
+			return sample;
+		}
+
+		@Override
+		public void close() throws Exception {
+			if (this.context != null) {
+				this.context.close();
+			}
+			if (this.loader != null) {
+				this.loader.connection().jetStreamManagement().deleteStream(this.stream);
+				this.loader.close();
+			}
+		}
+
+	}
+
+	static final class Raw implements Variant {
+
+		private final BenchmarkEnvironment env;
+
+		private final Arrivals arrivals = new Arrivals();
+
+		private final String stream = "BENCH_CON_RAW_" + System.nanoTime();
+
+		private Connection connection;
+
+		private ConsumerContext consumerContext;
+
+		private StreamLoader loader;
+
+		Raw(BenchmarkEnvironment env) {
+			this.env = env;
+		}
+
+		@Override
+		public void open() throws Exception {
+			this.loader = new StreamLoader(this.env);
+			BenchmarkEnvironment.createStream(this.loader.connection(), this.stream, subject(), DURABLE);
+			this.connection = this.env.connect("bench-raw");
+			this.consumerContext = this.connection.getConsumerContext(this.stream, DURABLE);
+		}
+
+		private String subject() {
+			return "bench.js.con." + this.stream;
+		}
+
+		@Override
+		public Sample run(int messages) throws Exception {
+			this.loader.load(subject(), messages);
+			this.arrivals.expect(messages);
+			CpuClock clock = CpuClock.start();
+			MessageConsumer consumer = this.consumerContext.consume((message) -> {
+				Order order = this.env.mapper().readValue(message.getData(), Order.class);
+				this.arrivals.record(order.quantity());
+				message.ack();
+			});
+			this.arrivals.await(BenchmarkEnvironment.ROUND_TIMEOUT);
+			Sample sample = clock.stop(messages);
+			consumer.stop();
+			consumer.close();
+			this.loader.connection().jetStreamManagement().purgeStream(this.stream);
+			return sample;
+		}
+
+		@Override
+		public void close() throws Exception {
+			if (this.connection != null) {
+				this.connection.close();
+			}
+			if (this.loader != null) {
+				this.loader.connection().jetStreamManagement().deleteStream(this.stream);
+				this.loader.close();
+			}
+		}
+
+	}
+
+	/**
+	 * An application with a JetStream listener of the durable consumer of
+	 * {@code bench.stream}, started by the benchmark for each round.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	public static class Application {
+
+		@Bean
+		OrderListener orderListener(Arrivals arrivals) {
+			return new OrderListener(arrivals);
+		}
+
+	}
+
+	/**
+	 * The listener: reads the order and counts it; the container acknowledges.
+	 */
+	public static class OrderListener {
+
+		private final Arrivals arrivals;
+
+		OrderListener(Arrivals arrivals) {
+			this.arrivals = arrivals;
+		}
+
+		/**
+		 * Handle an order.
+		 * @param order the order
+		 */
+		@NatsListener(id = "orders", stream = "${bench.stream}", consumer = DURABLE, autoStartup = "false")
+		public void on(Order order) {
+			this.arrivals.record(order.quantity());
+		}
+
+	}
+
+}

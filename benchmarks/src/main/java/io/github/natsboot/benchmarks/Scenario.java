@@ -1,0 +1,28 @@
+package io.github.natsboot.benchmarks;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A workload run by two variants, the starter and raw jnats doing the same work (or the
+ * starter with a feature on and off), alternately, round after round.
+ *
+ * @param name the name in the table
+ * @param messages the messages (or requests) of a round at scale 1
+ * @param checks the metrics reported and the ratios they must reach
+ * @param first the variant measured (usually the starter), the numerator of the ratio
+ * @param second the reference variant (usually raw jnats), the denominator
+ */
+public record Scenario(String name, int messages, List<Check> checks, Labeled first, Labeled second) {
+
+	/**
+	 * A variant with the name the table gives its column.
+	 *
+	 * @param label such as {@code starter}, {@code raw}, {@code metrics on}
+	 * @param factory creates the variant, unopened
+	 */
+	public record Labeled(String label, Supplier<Variant> factory) {
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.github.natsboot.benchmarks;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a scenario: opens both variants, runs warm-up rounds, then the measured rounds
+ * alternately (first/second, then second/first, so that drift in the machine's load
+ * affects both alike), and closes both.
+ */
+public final class ScenarioRunner {
+
+	private final BenchmarkOptions options;
+
+	private final PrintStream log;
+
+	/**
+	 * Create a runner.
+	 * @param options the run's options
+	 * @param log where progress goes
+	 */
+	public ScenarioRunner(BenchmarkOptions options, PrintStream log) {
+		this.options = options;
+		this.log = log;
+	}
+
+	/**
+	 * Run a scenario.
+	 * @param scenario the scenario
+	 * @return its rounds, or the failure that stopped it
+	 */
+	public ScenarioResult run(Scenario scenario) {
+		int messages = this.options.scaled(scenario.messages());
+		List<Sample> first = new ArrayList<>();
+		List<Sample> second = new ArrayList<>();
+		this.log.printf("%n== %s (%d per round, %d rounds + %d warm-up)%n", scenario.name(), messages,
+				this.options.rounds(), this.options.warmupRounds());
+		try (Variant a = scenario.first().factory().get(); Variant b = scenario.second().factory().get()) {
+			a.open();
+			b.open();
+			for (int i = 0; i < this.options.warmupRounds(); i++) {
+				round(a, messages);
+				round(b, messages);
+			}
+			for (int i = 0; i < this.options.rounds(); i++) {
+				if (i % 2 == 0) {
+					first.add(round(a, messages));
+					second.add(round(b, messages));
+				}
+				else {
+					second.add(round(b, messages));
+					first.add(round(a, messages));
+				}
+			}
+		}
+		catch (Exception ex) {
+			this.log.println("   FAILED: " + ex);
+			ex.printStackTrace(this.log);
+			return new ScenarioResult(scenario, first, second, String.valueOf(ex));
+		}
+		ScenarioResult result = new ScenarioResult(scenario, first, second, null);
+		for (Check check : scenario.checks()) {
+			this.log.printf("   %-8s %-14s %s%n   %-8s %-14s %s%n", check.metric().label(), scenario.first().label(),
+					ScenarioResult.values(first, check.metric()), "", scenario.second().label(),
+					ScenarioResult.values(second, check.metric()));
+		}
+		return result;
+	}
+
+	private static Sample round(Variant variant, int messages) throws Exception {
+		System.gc();
+		Thread.sleep(100);
+		return variant.run(messages);
+	}
+
+}
