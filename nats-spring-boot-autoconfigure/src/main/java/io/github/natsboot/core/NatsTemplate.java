@@ -2,6 +2,7 @@ package io.github.natsboot.core;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -211,22 +212,46 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 
 	@Override
 	public <T> T request(String subject, Object payload, Headers headers, Class<T> replyType, Duration timeout) {
-		CompletableFuture<T> reply = requestAsync(subject, payload, headers, replyType, timeout);
+		OutgoingMessage message = createMessage(subject, payload, headers);
+		if (this.observations != null) {
+			return this.observations.observe(NatsTemplateOperation.REQUEST, message,
+					(traced) -> awaitReply(traced, replyType, timeout));
+		}
+		return awaitReply(message, replyType, timeout);
+	}
+
+	/**
+	 * Send a request and wait for its reply on the calling thread: no timer and no
+	 * future stages, so that a synchronous request costs what a raw one does.
+	 */
+	private <T> T awaitReply(OutgoingMessage message, Class<T> replyType, Duration timeout) {
+		String subject = message.subject();
+		long start = this.metrics.start(NatsTemplateOperation.REQUEST);
+		RuntimeException failure = null;
 		try {
-			return reply.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+			CompletableFuture<Message> request = this.connection.requestWithTimeout(subject, message.headers(),
+					message.data(), timeout);
+			Message reply;
+			try {
+				reply = request.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				request.cancel(true);
+				throw new NatsException("Interrupted while waiting for a reply from '" + subject + "'", ex);
+			}
+			catch (ExecutionException | TimeoutException | CancellationException ex) {
+				request.cancel(true);
+				throw this.replyReader.translate(subject, timeout, ex, request);
+			}
+			return this.replyReader.read(subject, reply, replyType);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			reply.cancel(true);
-			throw new NatsException("Interrupted while waiting for a reply from '" + subject + "'", ex);
+		catch (RuntimeException ex) {
+			failure = ex;
+			throw ex;
 		}
-		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
-					: new NatsException("Request to '" + subject + "' failed", ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			reply.cancel(true);
-			throw new NatsRequestTimeoutException(subject, timeout);
+		finally {
+			this.metrics.record(NatsTemplateOperation.REQUEST, start, failure);
 		}
 	}
 
