@@ -127,7 +127,7 @@ public final class BenchmarkEnvironment {
 	public ConfigurableApplicationContext startApplication(Class<?> configuration, Map<String, Object> singletons,
 			String... properties) {
 		List<String> all = new ArrayList<>(List.of("nats.servers=" + this.serverUrl, "spring.application.name=bench",
-				"logging.level.root=warn", "spring.jmx.enabled=false"));
+				"logging.level.root=warn", "spring.jmx.enabled=false", "nats.metrics.enabled=false"));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)

@@ -38,6 +38,17 @@ public final class CoreListenerScenario {
 	}
 
 	/**
+	 * One listener with its Micrometer meters against one dispatcher.
+	 * @param env the environment
+	 * @return the scenario
+	 */
+	public static Scenario withMetrics(BenchmarkEnvironment env) {
+		return new Scenario("core listener, JSON, metrics on", 200_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
+				new Scenario.Labeled("starter", () -> new Starter(env, 1, Scenarios.METRICS_ON)),
+				new Scenario.Labeled("raw", () -> new Raw(env, 1)));
+	}
+
+	/**
 	 * A queue group of two listeners against two dispatchers in one queue group.
 	 * @param env the environment
 	 * @return the scenario

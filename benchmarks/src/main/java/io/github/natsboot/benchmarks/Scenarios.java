@@ -4,10 +4,8 @@ import java.util.List;
 
 /**
  * The scenarios of a run, in order. A scenario is a pair of variants doing the same
- * work; comparing the starter with itself (a feature on and off) takes one line, for
- * example {@code new Scenario("metrics cost", 200_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
- * new Scenario.Labeled("metrics on", () -> CoreListenerScenario.starter(env, 1, "management.metrics.enable.nats=true")),
- * new Scenario.Labeled("metrics off", () -> CoreListenerScenario.starter(env, 1, "management.metrics.enable.nats=false")))}.
+ * work: the starter against raw jnats, or the starter with a feature on and off (see
+ * {@link #metricsCost} and {@link #observationCost}).
  */
 public final class Scenarios {
 
@@ -23,7 +21,38 @@ public final class Scenarios {
 		return List.of(CorePublishScenario.create(env), CoreListenerScenario.single(env),
 				CoreListenerScenario.queueGroup(env), RequestReplyScenario.backToBack(env),
 				RequestReplyScenario.fixedRate(env, 1000, 3), JetStreamPublishScenario.create(env),
-				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 500));
+				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 500),
+				CoreListenerScenario.withMetrics(env), metricsCost(env), observationCost(env),
+				LogAppenderScenario.create(env));
 	}
+
+	/**
+	 * The core listener with its Micrometer meters against the same listener without.
+	 * @param env the environment
+	 * @return the scenario
+	 */
+	static Scenario metricsCost(BenchmarkEnvironment env) {
+		return new Scenario("core listener, metrics on / off", 200_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
+				new Scenario.Labeled("metrics on", () -> CoreListenerScenario.starter(env, 1, METRICS_ON)),
+				new Scenario.Labeled("metrics off", () -> CoreListenerScenario.starter(env, 1)));
+	}
+
+	/**
+	 * The core listener with an observation per message (no tracer: the cost of the
+	 * Observation API itself) against the same listener without.
+	 * @param env the environment
+	 * @return the scenario
+	 */
+	static Scenario observationCost(BenchmarkEnvironment env) {
+		return new Scenario("core listener, observation on / off", 200_000, List.of(Check.reported(Metric.THROUGHPUT)),
+				new Scenario.Labeled("observed", () -> CoreListenerScenario.starter(env, 1,
+						"nats.listener.observation-enabled=true")),
+				new Scenario.Labeled("not observed", () -> CoreListenerScenario.starter(env, 1)));
+	}
+
+	/**
+	 * Property that turns the starter's meters on (the environment turns them off).
+	 */
+	static final String METRICS_ON = "nats.metrics.enabled=true";
 
 }
