@@ -21,7 +21,7 @@ public final class Scenarios {
 		return List.of(CorePublishScenario.create(env), CoreListenerScenario.single(env),
 				CoreListenerScenario.queueGroup(env), RequestReplyScenario.backToBack(env),
 				RequestReplyScenario.fixedRate(env, 1000, 3), JetStreamPublishScenario.create(env),
-				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 500),
+				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 100),
 				CoreListenerScenario.withMetrics(env), metricsCost(env), observationCost(env),
 				LogAppenderScenario.create(env));
 	}

@@ -500,7 +500,7 @@ public class NatsProperties {
 		 * Messages each consumer worker pulls at once. Buffered messages wait for the
 		 * handler: keep batch size times handler time well below the consumer's ack wait.
 		 */
-		private int batchSize = 100;
+		private int batchSize = 500;
 
 		/**
 		 * How long a pull request lives. The server sends idle heartbeats at half of it;

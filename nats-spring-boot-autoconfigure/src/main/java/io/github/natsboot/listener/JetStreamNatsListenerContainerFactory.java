@@ -31,7 +31,7 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 		return thread;
 	});
 
-	private int batchSize = 100;
+	private int batchSize = 500;
 
 	private Duration pullExpiry = Duration.ofSeconds(5);
 
