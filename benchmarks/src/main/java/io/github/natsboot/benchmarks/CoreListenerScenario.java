@@ -71,38 +71,39 @@ public final class CoreListenerScenario {
 		return new Starter(env, consumers, properties);
 	}
 
-	static final class Starter implements Variant {
+	/**
+	 * A subscriber fed by an {@link OrderPublisher}: a round publishes its messages and
+	 * ends when the subscriber has handled the last one. Subclasses subscribe.
+	 */
+	abstract static class FedSubscriber implements Variant {
 
-		private final BenchmarkEnvironment env;
+		final BenchmarkEnvironment env;
 
-		private final int consumers;
+		final int consumers;
 
-		private final String[] properties;
+		final Arrivals arrivals = new Arrivals();
 
-		private final Arrivals arrivals = new Arrivals();
-
-		private final String subject = "bench.core.starter." + System.nanoTime();
-
-		private ConfigurableApplicationContext context;
+		final String subject;
 
 		private OrderPublisher publisher;
 
-		Starter(BenchmarkEnvironment env, int consumers, String... properties) {
+		FedSubscriber(BenchmarkEnvironment env, int consumers, String name) {
 			this.env = env;
 			this.consumers = consumers;
-			this.properties = properties;
+			this.subject = "bench.core." + name + "." + System.nanoTime();
 		}
 
 		@Override
-		public void open() throws Exception {
-			List<String> all = new ArrayList<>(List.of("bench.subject=" + this.subject,
-					"bench.concurrency=" + this.consumers, "bench.queue=" + ((this.consumers > 1) ? "bench-q" : "")));
-			all.addAll(List.of(this.properties));
-			this.context = this.env.startApplication(Application.class, Map.of("arrivals", this.arrivals),
-					all.toArray(String[]::new));
-			this.context.getBean(Connection.class).flush(Duration.ofSeconds(10));
+		public final void open() throws Exception {
+			subscribe();
 			this.publisher = new OrderPublisher(this.env);
 		}
+
+		/**
+		 * Subscribe to {@link #subject} and wait until the server knows it.
+		 * @throws Exception if the subscriber cannot be set up
+		 */
+		abstract void subscribe() throws Exception;
 
 		@Override
 		public Sample run(int messages) throws Exception {
@@ -114,10 +115,44 @@ public final class CoreListenerScenario {
 		}
 
 		@Override
-		public void close() throws Exception {
+		public final void close() throws Exception {
 			if (this.publisher != null) {
 				this.publisher.close();
 			}
+			unsubscribe();
+		}
+
+		/**
+		 * Release what {@link #subscribe()} set up.
+		 * @throws Exception if closing fails
+		 */
+		abstract void unsubscribe() throws Exception;
+
+	}
+
+	static final class Starter extends FedSubscriber {
+
+		private final String[] properties;
+
+		private ConfigurableApplicationContext context;
+
+		Starter(BenchmarkEnvironment env, int consumers, String... properties) {
+			super(env, consumers, "starter");
+			this.properties = properties;
+		}
+
+		@Override
+		void subscribe() throws Exception {
+			List<String> all = new ArrayList<>(List.of("bench.subject=" + this.subject,
+					"bench.concurrency=" + this.consumers, "bench.queue=" + ((this.consumers > 1) ? "bench-q" : "")));
+			all.addAll(List.of(this.properties));
+			this.context = this.env.startApplication(Application.class, Map.of("arrivals", this.arrivals),
+					all.toArray(String[]::new));
+			this.context.getBean(Connection.class).flush(Duration.ofSeconds(10));
+		}
+
+		@Override
+		void unsubscribe() {
 			if (this.context != null) {
 				this.context.close();
 			}
@@ -125,27 +160,16 @@ public final class CoreListenerScenario {
 
 	}
 
-	static final class Raw implements Variant {
-
-		private final BenchmarkEnvironment env;
-
-		private final int consumers;
-
-		private final Arrivals arrivals = new Arrivals();
-
-		private final String subject = "bench.core.raw." + System.nanoTime();
+	static final class Raw extends FedSubscriber {
 
 		private Connection connection;
 
-		private OrderPublisher publisher;
-
 		Raw(BenchmarkEnvironment env, int consumers) {
-			this.env = env;
-			this.consumers = consumers;
+			super(env, consumers, "raw");
 		}
 
 		@Override
-		public void open() throws Exception {
+		void subscribe() throws Exception {
 			this.connection = this.env.connect("bench-raw");
 			for (int i = 0; i < this.consumers; i++) {
 				Dispatcher dispatcher = this.connection.createDispatcher((message) -> {
@@ -160,23 +184,10 @@ public final class CoreListenerScenario {
 				}
 			}
 			this.connection.flush(Duration.ofSeconds(10));
-			this.publisher = new OrderPublisher(this.env);
 		}
 
 		@Override
-		public Sample run(int messages) throws Exception {
-			this.arrivals.expect(messages);
-			CpuClock clock = CpuClock.start();
-			this.publisher.publish(this.subject, messages);
-			this.arrivals.await(BenchmarkEnvironment.ROUND_TIMEOUT);
-			return clock.stop(messages);
-		}
-
-		@Override
-		public void close() throws Exception {
-			if (this.publisher != null) {
-				this.publisher.close();
-			}
+		void unsubscribe() throws InterruptedException {
 			if (this.connection != null) {
 				this.connection.close();
 			}
