@@ -172,9 +172,24 @@ public class NatsJetStreamMetrics implements MeterBinder, SmartLifecycle {
 
 	}
 
+	/**
+	 * The last polled value behind one gauge; {@code NaN} until read, and when the last
+	 * read failed.
+	 */
 	private static final class Value {
 
 		private volatile double value = Double.NaN;
+
+		static Value gauge(MeterRegistry registry, String name, String description, String baseUnit, Tags tags) {
+			Value value = new Value();
+			Gauge.builder(name, value, (polled) -> polled.value)
+				.description(description)
+				.baseUnit(baseUnit)
+				.tags(tags)
+				.strongReference(true)
+				.register(registry);
+			return value;
+		}
 
 	}
 
@@ -182,25 +197,17 @@ public class NatsJetStreamMetrics implements MeterBinder, SmartLifecycle {
 
 		private final String stream;
 
-		private final Value messages = new Value();
+		private final Value messages;
 
-		private final Value bytes = new Value();
+		private final Value bytes;
 
 		StreamGauges(MeterRegistry registry, String stream) {
 			this.stream = stream;
 			Tags tags = Tags.of("stream", stream);
-			Gauge.builder("nats.stream.messages", this.messages, (value) -> value.value)
-				.description("Messages stored in the stream")
-				.baseUnit(BaseUnits.MESSAGES)
-				.tags(tags)
-				.strongReference(true)
-				.register(registry);
-			Gauge.builder("nats.stream.bytes", this.bytes, (value) -> value.value)
-				.description("Bytes stored in the stream")
-				.baseUnit(BaseUnits.BYTES)
-				.tags(tags)
-				.strongReference(true)
-				.register(registry);
+			this.messages = Value.gauge(registry, "nats.stream.messages", "Messages stored in the stream",
+					BaseUnits.MESSAGES, tags);
+			this.bytes = Value.gauge(registry, "nats.stream.bytes", "Bytes stored in the stream", BaseUnits.BYTES,
+					tags);
 		}
 
 		void update() {
@@ -225,25 +232,17 @@ public class NatsJetStreamMetrics implements MeterBinder, SmartLifecycle {
 
 		private final ConsumerName name;
 
-		private final Value pending = new Value();
+		private final Value pending;
 
-		private final Value ackPending = new Value();
+		private final Value ackPending;
 
 		ConsumerGauges(MeterRegistry registry, ConsumerName name) {
 			this.name = name;
 			Tags tags = Tags.of("stream", name.stream(), "consumer", name.consumer());
-			Gauge.builder("nats.consumer.pending", this.pending, (value) -> value.value)
-				.description("Messages of the stream not yet delivered to the consumer")
-				.baseUnit(BaseUnits.MESSAGES)
-				.tags(tags)
-				.strongReference(true)
-				.register(registry);
-			Gauge.builder("nats.consumer.ack.pending", this.ackPending, (value) -> value.value)
-				.description("Messages delivered to the consumer and not yet acknowledged")
-				.baseUnit(BaseUnits.MESSAGES)
-				.tags(tags)
-				.strongReference(true)
-				.register(registry);
+			this.pending = Value.gauge(registry, "nats.consumer.pending",
+					"Messages of the stream not yet delivered to the consumer", BaseUnits.MESSAGES, tags);
+			this.ackPending = Value.gauge(registry, "nats.consumer.ack.pending",
+					"Messages delivered to the consumer and not yet acknowledged", BaseUnits.MESSAGES, tags);
 		}
 
 		void update() {
