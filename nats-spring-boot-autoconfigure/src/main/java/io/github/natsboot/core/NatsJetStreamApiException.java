@@ -12,7 +12,7 @@ public class NatsJetStreamApiException extends NatsException {
 	 * API error code of an expected-last-sequence or expected-last-subject-sequence
 	 * mismatch.
 	 */
-	public static final int WRONG_LAST_SEQUENCE = 10071;
+	public static final int WRONG_LAST_SEQUENCE = JetStreamApiErrorCodes.WRONG_LAST_SEQUENCE;
 
 	private final int apiErrorCode;
 

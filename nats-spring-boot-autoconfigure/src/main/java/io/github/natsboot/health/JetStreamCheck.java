@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.natsboot.core.JetStreamApiErrorCodes;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.support.NatsKeyValueUtil;
@@ -20,10 +21,6 @@ final class JetStreamCheck {
 	static final String PRESENT = "present";
 
 	static final String MISSING = "missing";
-
-	private static final int STREAM_NOT_FOUND = 10059;
-
-	private static final int CONSUMER_NOT_FOUND = 10014;
 
 	private final JetStreamManagement management;
 
@@ -100,7 +97,9 @@ final class JetStreamCheck {
 		}
 		catch (JetStreamApiException ex) {
 			int code = ex.getApiErrorCode();
-			return (code == STREAM_NOT_FOUND || code == CONSUMER_NOT_FOUND) ? MISSING : "unknown: " + ex.getMessage();
+			boolean notFound = code == JetStreamApiErrorCodes.STREAM_NOT_FOUND
+					|| code == JetStreamApiErrorCodes.CONSUMER_NOT_FOUND;
+			return notFound ? MISSING : "unknown: " + ex.getMessage();
 		}
 		catch (IOException ex) {
 			return "unknown: " + ex.getMessage();

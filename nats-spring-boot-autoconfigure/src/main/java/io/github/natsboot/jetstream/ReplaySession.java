@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
+import io.github.natsboot.core.JetStreamApiErrorCodes;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.IterableConsumer;
@@ -29,8 +30,6 @@ import org.apache.commons.logging.LogFactory;
 final class ReplaySession implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(JetStreamReader.class);
-
-	private static final int STREAM_NOT_FOUND = 10059;
 
 	private static final int FILTER_NOT_IN_STREAM = 10093;
 
@@ -211,7 +210,7 @@ final class ReplaySession implements AutoCloseable {
 
 	private static ReplayException translate(ReplayRequest request, JetStreamApiException ex) {
 		String stream = request.getStream();
-		if (ex.getApiErrorCode() == STREAM_NOT_FOUND) {
+		if (ex.getApiErrorCode() == JetStreamApiErrorCodes.STREAM_NOT_FOUND) {
 			return new ReplayStreamNotFoundException(stream, ex);
 		}
 		if (ex.getApiErrorCode() == FILTER_NOT_IN_STREAM) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.natsboot.core.JetStreamApiErrorCodes;
 import io.github.natsboot.jetstream.JetStreamProvisioningException.Problem;
 import io.nats.client.JetStreamApiException;
 
@@ -15,13 +16,13 @@ import io.nats.client.JetStreamApiException;
  */
 final class ServerErrors {
 
-	static final int CONSUMER_NOT_FOUND = 10014;
+	static final int CONSUMER_NOT_FOUND = JetStreamApiErrorCodes.CONSUMER_NOT_FOUND;
 
-	static final int STREAM_NOT_FOUND = 10059;
+	static final int STREAM_NOT_FOUND = JetStreamApiErrorCodes.STREAM_NOT_FOUND;
 
-	static final int STREAM_NAME_IN_USE = 10058;
+	static final int STREAM_NAME_IN_USE = JetStreamApiErrorCodes.STREAM_NAME_IN_USE;
 
-	static final int SUBJECTS_OVERLAP = 10065;
+	static final int SUBJECTS_OVERLAP = JetStreamApiErrorCodes.SUBJECTS_OVERLAP;
 
 	private static final Map<Integer, String> STREAM_FIELDS = Map.of(SUBJECTS_OVERLAP, "subjects", 10074, "replicas",
 			10023, "replicas", 10047, "max-bytes", 10054, "max-msg-size", 10061, "replicas");

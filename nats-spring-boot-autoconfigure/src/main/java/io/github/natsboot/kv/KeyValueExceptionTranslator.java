@@ -1,6 +1,6 @@
 package io.github.natsboot.kv;
 
-import io.github.natsboot.core.NatsJetStreamApiException;
+import io.github.natsboot.core.JetStreamApiErrorCodes;
 
 import io.nats.client.JetStreamApiException;
 
@@ -14,10 +14,6 @@ final class KeyValueExceptionTranslator {
 	 * Passed as the expected revision of an operation that does not expect one.
 	 */
 	static final long NO_EXPECTED_REVISION = -1;
-
-	private static final int STREAM_NOT_FOUND = 10059;
-
-	private static final int SEQUENCE_TEMPORARILY_UNKNOWN = 10164;
 
 	private final String bucket;
 
@@ -47,7 +43,8 @@ final class KeyValueExceptionTranslator {
 		}
 		JetStreamApiException apiException = findApiException(ex);
 		int code = (apiException != null) ? apiException.getApiErrorCode() : 0;
-		if (expectedRevision >= 0 && (code == NatsJetStreamApiException.WRONG_LAST_SEQUENCE || code == SEQUENCE_TEMPORARILY_UNKNOWN)) {
+		if (expectedRevision >= 0 && (code == JetStreamApiErrorCodes.WRONG_LAST_SEQUENCE
+				|| code == JetStreamApiErrorCodes.SEQUENCE_TEMPORARILY_UNKNOWN)) {
 			return new NatsKeyValueConflictException(this.bucket, key, expectedRevision,
 					conflictMessage(operation, key, expectedRevision, apiException), ex);
 		}
@@ -63,7 +60,7 @@ final class KeyValueExceptionTranslator {
 	 */
 	static boolean isBucketNotFound(Throwable ex) {
 		JetStreamApiException apiException = findApiException(ex);
-		return apiException != null && apiException.getApiErrorCode() == STREAM_NOT_FOUND;
+		return apiException != null && apiException.getApiErrorCode() == JetStreamApiErrorCodes.STREAM_NOT_FOUND;
 	}
 
 	private String conflictMessage(String operation, String key, long expectedRevision,

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
+import io.github.natsboot.core.JetStreamApiErrorCodes;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -30,14 +31,6 @@ import org.apache.commons.logging.LogFactory;
 final class KeyValueLeaseStore implements LeaseStore {
 
 	private static final Log logger = LogFactory.getLog(NatsLeaderElection.class);
-
-	private static final int STREAM_NAME_IN_USE = 10058;
-
-	private static final int STREAM_NOT_FOUND = 10059;
-
-	private static final int WRONG_LAST_SEQUENCE = 10071;
-
-	private static final int SEQUENCE_TEMPORARILY_UNKNOWN = 10164;
 
 	private final Connection connection;
 
@@ -90,7 +83,9 @@ final class KeyValueLeaseStore implements LeaseStore {
 					: this.keyValue.create(this.settings.getGroup(), this.value));
 		}
 		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() == WRONG_LAST_SEQUENCE || ex.getApiErrorCode() == SEQUENCE_TEMPORARILY_UNKNOWN) {
+			int code = ex.getApiErrorCode();
+			if (code == JetStreamApiErrorCodes.WRONG_LAST_SEQUENCE
+					|| code == JetStreamApiErrorCodes.SEQUENCE_TEMPORARILY_UNKNOWN) {
 				return OptionalLong.empty();
 			}
 			throw ex;
@@ -147,7 +142,7 @@ final class KeyValueLeaseStore implements LeaseStore {
 			return management.getStatus(bucket);
 		}
 		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() != STREAM_NOT_FOUND) {
+			if (ex.getApiErrorCode() != JetStreamApiErrorCodes.STREAM_NOT_FOUND) {
 				throw ex;
 			}
 		}
@@ -158,7 +153,7 @@ final class KeyValueLeaseStore implements LeaseStore {
 			return created;
 		}
 		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() != STREAM_NAME_IN_USE) {
+			if (ex.getApiErrorCode() != JetStreamApiErrorCodes.STREAM_NAME_IN_USE) {
 				throw ex;
 			}
 			return management.getStatus(bucket);

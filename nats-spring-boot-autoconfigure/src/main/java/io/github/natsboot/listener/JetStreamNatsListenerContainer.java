@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.natsboot.core.JetStreamApiErrorCodes;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
@@ -111,7 +112,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			this.settings = this.factory.settingsFor(getEndpoint(), info);
 		}
 		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() == 10014) {
+			if (ex.getApiErrorCode() == JetStreamApiErrorCodes.CONSUMER_NOT_FOUND) {
 				throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
 						"@NatsListener '" + getListenerId() + "' is bound to consumer '" + binding.consumer()
 								+ "' of stream '" + binding.stream() + "', which does not exist: declare it under "
@@ -135,7 +136,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			return true;
 		}
 		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() == 10059) {
+			if (ex.getApiErrorCode() == JetStreamApiErrorCodes.STREAM_NOT_FOUND) {
 				return false;
 			}
 			throw ex;
@@ -148,7 +149,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			management.getConsumerInfo(getEndpoint().getJetStream().stream(), durable);
 		}
 		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() != 10014) {
+			if (ex.getApiErrorCode() != JetStreamApiErrorCodes.CONSUMER_NOT_FOUND) {
 				throw ex;
 			}
 			ConsumerConfiguration configuration = this.factory.listenerConsumerConfiguration(getEndpoint(), durable);
