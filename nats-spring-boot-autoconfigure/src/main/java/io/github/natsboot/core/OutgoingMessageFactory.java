@@ -13,10 +13,10 @@ import io.nats.client.impl.Headers;
  * rejects a message larger than the server accepts before anything is sent. Shared by
  * the template and by listeners sending replies.
  * <p>
- * A message without headers of its own gets a shared read-only {@link Headers} holding
- * only its content type: jnats sends read-only headers as they are, with their
- * serialized form computed once, instead of copying and serializing them for every
- * message.
+ * jnats sends read-only headers as they are and copies all others first. A message
+ * without headers of its own gets a shared read-only {@link Headers} holding only its
+ * content type, serialized once; a message with headers gets one read-only copy of them
+ * with the content type added, which jnats does not copy again.
  */
 public class OutgoingMessageFactory {
 
@@ -80,7 +80,7 @@ public class OutgoingMessageFactory {
 		if (headers.containsKey(NatsHeaders.CONTENT_TYPE)) {
 			return headers;
 		}
-		return new Headers(headers).put(NatsHeaders.CONTENT_TYPE, contentType);
+		return new FrozenHeaders(headers, NatsHeaders.CONTENT_TYPE, contentType);
 	}
 
 	private Headers contentTypeOnly(String contentType) {

@@ -33,9 +33,10 @@ class OutgoingMessageFactoryTests {
 	}
 
 	@Test
-	void callerHeadersAreCopiedWithTheContentTypeAndLeftUnchanged() {
+	void callerHeadersAreCopiedOnceIntoReadOnlyHeadersWithTheContentTypeAndLeftUnchanged() {
 		Headers headers = new Headers().put("X-Tenant", "acme");
 		OutgoingMessage message = this.factory.create("orders", new Item("a", 1), headers, 0);
+		assertThat(message.headers().isReadOnly()).isTrue();
 		assertThat(message.headers().getFirst("X-Tenant")).isEqualTo("acme");
 		assertThat(message.headers().getFirst(NatsHeaders.CONTENT_TYPE))
 			.isEqualTo(DefaultNatsMessageConverter.APPLICATION_JSON);
