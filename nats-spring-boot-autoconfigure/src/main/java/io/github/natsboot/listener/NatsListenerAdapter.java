@@ -12,7 +12,9 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
  * Invokes a listener method for a NATS message through spring-messaging's
  * {@link InvocableHandlerMethod}: argument resolution, payload conversion and validation
  * are Spring's. Everything about the method is worked out once, when the adapter is
- * created. Shared by the core and the JetStream containers, which decide what a result
+ * created: a method from {@link NatsListenerMessageHandlerMethodFactory} has its
+ * arguments prepared per parameter, any other goes through Spring's per-message
+ * resolution. Shared by the core and the JetStream containers, which decide what a result
  * or a failure means (a reply, an ack, a nak).
  */
 public class NatsListenerAdapter {
@@ -20,6 +22,8 @@ public class NatsListenerAdapter {
 	private final String listenerId;
 
 	private final InvocableHandlerMethod handlerMethod;
+
+	private final NatsInvocableHandlerMethod preparedMethod;
 
 	private final boolean returnsValue;
 
@@ -37,6 +41,7 @@ public class NatsListenerAdapter {
 			NatsListenerErrorHandler errorHandler) {
 		this.listenerId = listenerId;
 		this.handlerMethod = handlerMethod;
+		this.preparedMethod = (handlerMethod instanceof NatsInvocableHandlerMethod prepared) ? prepared : null;
 		this.errorHandler = errorHandler;
 		Class<?> returnType = handlerMethod.getReturnType().getParameterType();
 		this.returnsValue = returnType != void.class && returnType != Void.class;
@@ -97,6 +102,9 @@ public class NatsListenerAdapter {
 	 */
 	public Object invoke(Message message, NatsAcknowledgment acknowledgment) {
 		try {
+			if (this.preparedMethod != null) {
+				return this.preparedMethod.invoke(message, acknowledgment);
+			}
 			return this.handlerMethod.invoke(new NatsSpringMessage(message), message, acknowledgment);
 		}
 		catch (MessageConversionException | MethodArgumentResolutionException ex) {
