@@ -137,7 +137,7 @@ public final class CoreListenerScenario {
 		private ConfigurableApplicationContext context;
 
 		Starter(BenchmarkEnvironment env, int consumers, String... properties) {
-			super(env, consumers, "starter");
+			super(env, consumers, "s");
 			this.properties = properties;
 		}
 
@@ -165,7 +165,7 @@ public final class CoreListenerScenario {
 		private Connection connection;
 
 		Raw(BenchmarkEnvironment env, int consumers) {
-			super(env, consumers, "raw");
+			super(env, consumers, "r");
 		}
 
 		@Override

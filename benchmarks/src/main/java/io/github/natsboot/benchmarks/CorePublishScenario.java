@@ -59,7 +59,7 @@ public final class CorePublishScenario {
 			Order order = this.env.order();
 			CpuClock clock = CpuClock.start();
 			for (int i = 0; i < messages; i++) {
-				this.template.publish("bench.publish.starter", order, this.headers);
+				this.template.publish("bench.publish.s", order, this.headers);
 			}
 			this.template.getConnection().flush(Duration.ofSeconds(30));
 			return clock.stop(messages);
@@ -96,7 +96,7 @@ public final class CorePublishScenario {
 			Order order = this.env.order();
 			CpuClock clock = CpuClock.start();
 			for (int i = 0; i < messages; i++) {
-				this.connection.publish("bench.publish.raw", this.headers, this.env.mapper().writeValueAsBytes(order));
+				this.connection.publish("bench.publish.r", this.headers, this.env.mapper().writeValueAsBytes(order));
 			}
 			this.connection.flush(Duration.ofSeconds(30));
 			return clock.stop(messages);

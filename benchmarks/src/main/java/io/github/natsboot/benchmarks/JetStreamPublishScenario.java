@@ -86,7 +86,7 @@ public final class JetStreamPublishScenario {
 					"nats.template.jetstream.max-in-flight=" + WINDOW);
 			this.template = this.context.getBean(NatsTemplate.class);
 			BenchmarkEnvironment.createStream(this.template.getConnection(), "BENCH_PUB_STARTER",
-					"bench.js.pub.starter", null);
+					"bench.js.pub.s", null);
 		}
 
 		@Override
@@ -96,7 +96,7 @@ public final class JetStreamPublishScenario {
 			this.acks.arrivals.expect(messages);
 			CpuClock clock = CpuClock.start();
 			for (int i = 0; i < messages; i++) {
-				this.template.publishToStreamAsync("bench.js.pub.starter", order).whenComplete(this.acks::complete);
+				this.template.publishToStreamAsync("bench.js.pub.s", order).whenComplete(this.acks::complete);
 			}
 			this.acks.await();
 			return clock.stop(messages);
@@ -133,7 +133,7 @@ public final class JetStreamPublishScenario {
 		public void open() throws Exception {
 			this.connection = this.env.connect("bench-raw");
 			this.jetStream = this.connection.jetStream();
-			BenchmarkEnvironment.createStream(this.connection, "BENCH_PUB_RAW", "bench.js.pub.raw", null);
+			BenchmarkEnvironment.createStream(this.connection, "BENCH_PUB_RAW", "bench.js.pub.r", null);
 		}
 
 		@Override
@@ -145,7 +145,7 @@ public final class JetStreamPublishScenario {
 			for (int i = 0; i < messages; i++) {
 				this.window.acquire();
 				this.jetStream
-					.publishAsync("bench.js.pub.raw", this.headers, this.env.mapper().writeValueAsBytes(order))
+					.publishAsync("bench.js.pub.r", this.headers, this.env.mapper().writeValueAsBytes(order))
 					.whenComplete((ack, ex) -> {
 						this.window.release();
 						this.acks.complete(ack, ex);

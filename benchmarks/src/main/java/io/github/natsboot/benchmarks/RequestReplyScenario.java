@@ -61,7 +61,7 @@ public final class RequestReplyScenario {
 
 		private final RequestPacer pacer;
 
-		private final String subject = "bench.rr.starter." + System.nanoTime();
+		private final String subject = "bench.rr.s." + System.nanoTime();
 
 		private final Arrivals arrivals = new Arrivals();
 
@@ -105,7 +105,7 @@ public final class RequestReplyScenario {
 
 		private final RequestPacer pacer;
 
-		private final String subject = "bench.rr.raw." + System.nanoTime();
+		private final String subject = "bench.rr.r." + System.nanoTime();
 
 		private final Headers headers = BenchmarkEnvironment.jsonHeaders();
 

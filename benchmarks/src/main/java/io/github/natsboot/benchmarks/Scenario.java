@@ -5,7 +5,9 @@ import java.util.function.Supplier;
 
 /**
  * A workload run by two variants, the starter and raw jnats doing the same work (or the
- * starter with a feature on and off), alternately, round after round.
+ * starter with a feature on and off), alternately, round after round. The variants use
+ * subjects of the same length ({@code .s} and {@code .r} suffixes), since jnats validates,
+ * writes and parses the subject of every message.
  *
  * @param name the name in the table
  * @param messages the messages (or requests) of a round at scale 1

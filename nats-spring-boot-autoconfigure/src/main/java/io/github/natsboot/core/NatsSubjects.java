@@ -17,6 +17,9 @@ public final class NatsSubjects {
 	 * @throws IllegalArgumentException if the subject cannot be published to
 	 */
 	public static String requirePublishSubject(String subject) {
+		if (isPlainPublishSubject(subject)) {
+			return subject;
+		}
 		checkSyntax(subject);
 		if (hasWildcard(subject)) {
 			throw new IllegalArgumentException(
@@ -56,6 +59,27 @@ public final class NatsSubjects {
 	 */
 	public static boolean hasWildcard(String subject) {
 		return subject.indexOf('*') >= 0 || subject.indexOf('>') >= 0;
+	}
+
+	/**
+	 * One pass over the characters of a subject that can be published to and has only
+	 * printable ASCII characters, as nearly every subject does; the others are checked
+	 * by the slower path that explains what is wrong.
+	 */
+	private static boolean isPlainPublishSubject(String subject) {
+		if (subject == null || subject.isEmpty()) {
+			return false;
+		}
+		int length = subject.length();
+		char previous = '.';
+		for (int i = 0; i < length; i++) {
+			char c = subject.charAt(i);
+			if (c <= ' ' || c > '~' || c == '*' || c == '>' || (c == '.' && previous == '.')) {
+				return false;
+			}
+			previous = c;
+		}
+		return previous != '.';
 	}
 
 	private static void checkSyntax(String subject) {
