@@ -9,7 +9,7 @@ import java.util.Locale;
  * Options of a benchmark run, from {@code --name=value} arguments or, failing that, from
  * {@code bench.name} system properties.
  *
- * @param rounds measured rounds of each variant (7 by default; at least 5 for the table to mean much)
+ * @param rounds measured rounds of each variant (9 by default; at least 5 for the table to mean much)
  * @param warmupRounds rounds of each variant run first and not counted
  * @param scale multiplies the messages of every round
  * @param only names (or parts of names) of the scenarios to run, empty for all
@@ -21,8 +21,8 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<
 	 */
 	public static final String USAGE = """
 			Options (also as -Dbench.<name>=<value>):
-			  --rounds=7        measured rounds of each variant, alternating starter and raw
-			  --warmup=1        rounds of each variant run first and not counted
+			  --rounds=9        measured rounds of each variant, alternating starter and raw
+			  --warmup=2        rounds of each variant run first and not counted
 			  --scale=1.0       multiplies the messages of every round (0.2 for a quick look)
 			  --only=a,b        run only the scenarios whose name contains one of these
 			  --threads         print each thread's CPU time per message after each round
@@ -36,8 +36,8 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<
 	 * @throws IllegalArgumentException for an unknown option or a bad value
 	 */
 	public static BenchmarkOptions parse(String... args) {
-		int rounds = Integer.parseInt(value(args, "rounds", "7"));
-		int warmup = Integer.parseInt(value(args, "warmup", "1"));
+		int rounds = Integer.parseInt(value(args, "rounds", "9"));
+		int warmup = Integer.parseInt(value(args, "warmup", "2"));
 		double scale = Double.parseDouble(value(args, "scale", "1.0"));
 		String only = value(args, "only", "");
 		for (String arg : args) {

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
  * {@link Order} against a jnats {@link Dispatcher} whose handler reads the order with the
  * same mapper. With more than one consumer, both sides split the messages in one queue
  * group (listener {@code concurrency} against as many dispatchers). A round publishes
- * its messages from a separate connection and ends when the last one has been handled.
+ * its messages from a separate connection, a bounded window ahead of the subscriber (see
+ * {@link OrderPublisher}), and ends when the last one has been handled.
  */
 public final class CoreListenerScenario {
 
@@ -32,7 +33,7 @@ public final class CoreListenerScenario {
 	 * @return the scenario
 	 */
 	public static Scenario single(BenchmarkEnvironment env) {
-		return new Scenario("core listener, JSON", 200_000, List.of(new Check(Metric.THROUGHPUT, 0.95)),
+		return new Scenario("core listener, JSON", 400_000, List.of(new Check(Metric.THROUGHPUT, 0.95)),
 				new Scenario.Labeled("starter", () -> new Starter(env, 1)),
 				new Scenario.Labeled("raw", () -> new Raw(env, 1)));
 	}
@@ -43,7 +44,7 @@ public final class CoreListenerScenario {
 	 * @return the scenario
 	 */
 	public static Scenario withMetrics(BenchmarkEnvironment env) {
-		return new Scenario("core listener, JSON, metrics on", 200_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
+		return new Scenario("core listener, JSON, metrics on", 400_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
 				new Scenario.Labeled("starter", () -> new Starter(env, 1, Scenarios.METRICS_ON)),
 				new Scenario.Labeled("raw", () -> new Raw(env, 1)));
 	}
@@ -54,7 +55,7 @@ public final class CoreListenerScenario {
 	 * @return the scenario
 	 */
 	public static Scenario queueGroup(BenchmarkEnvironment env) {
-		return new Scenario("queue group of 2, JSON", 200_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
+		return new Scenario("queue group of 2, JSON", 400_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
 				new Scenario.Labeled("starter", () -> new Starter(env, 2)),
 				new Scenario.Labeled("raw", () -> new Raw(env, 2)));
 	}
@@ -109,7 +110,7 @@ public final class CoreListenerScenario {
 		public Sample run(int messages) throws Exception {
 			this.arrivals.expect(messages);
 			CpuClock clock = CpuClock.start();
-			this.publisher.publish(this.subject, messages);
+			this.publisher.publish(this.subject, messages, this.arrivals);
 			this.arrivals.await(BenchmarkEnvironment.ROUND_TIMEOUT);
 			return clock.stop(messages);
 		}

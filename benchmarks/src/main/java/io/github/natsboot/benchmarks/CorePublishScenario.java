@@ -30,7 +30,7 @@ public final class CorePublishScenario {
 	 * @return the scenario
 	 */
 	public static Scenario create(BenchmarkEnvironment env) {
-		return new Scenario("core publish, JSON + header", 300_000, List.of(new Check(Metric.THROUGHPUT, 0.95)),
+		return new Scenario("core publish, JSON + header", 900_000, List.of(new Check(Metric.THROUGHPUT, 0.95)),
 				new Scenario.Labeled("starter", () -> new Starter(env)), new Scenario.Labeled("raw", () -> new Raw(env)));
 	}
 

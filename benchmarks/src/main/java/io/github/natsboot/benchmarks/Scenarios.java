@@ -32,7 +32,7 @@ public final class Scenarios {
 	 * @return the scenario
 	 */
 	static Scenario metricsCost(BenchmarkEnvironment env) {
-		return new Scenario("core listener, metrics on / off", 200_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
+		return new Scenario("core listener, metrics on / off", 400_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
 				new Scenario.Labeled("metrics on", () -> CoreListenerScenario.starter(env, 1, METRICS_ON)),
 				new Scenario.Labeled("metrics off", () -> CoreListenerScenario.starter(env, 1)));
 	}
@@ -44,7 +44,7 @@ public final class Scenarios {
 	 * @return the scenario
 	 */
 	static Scenario observationCost(BenchmarkEnvironment env) {
-		return new Scenario("core listener, observation on / off", 200_000, List.of(Check.reported(Metric.THROUGHPUT)),
+		return new Scenario("core listener, observation on / off", 400_000, List.of(Check.reported(Metric.THROUGHPUT)),
 				new Scenario.Labeled("observed", () -> CoreListenerScenario.starter(env, 1,
 						"nats.listener.observation-enabled=true")),
 				new Scenario.Labeled("not observed", () -> CoreListenerScenario.starter(env, 1)));

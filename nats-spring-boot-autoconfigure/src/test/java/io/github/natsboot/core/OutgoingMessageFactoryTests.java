@@ -49,17 +49,28 @@ class OutgoingMessageFactoryTests {
 	}
 
 	@Test
-	void jsonIsReadWhateverTheSpellingOfAJsonContentTypeButNotFromText() {
+	void jsonIsReadWhateverTheContentTypeItDeclares() {
 		byte[] json = "{\"name\":\"a\",\"count\":1}".getBytes();
 		for (String contentType : List.of("application/json", "application/json;charset=UTF-8",
-				"application/cloudevents+json")) {
+				"application/cloudevents+json", "text/plain")) {
 			Headers headers = new Headers().put(NatsHeaders.CONTENT_TYPE, contentType);
 			assertThat(this.converter.read(json, headers, Item.class)).isEqualTo(new Item("a", 1));
 		}
-		Headers text = new Headers().put(NatsHeaders.CONTENT_TYPE, "text/plain");
+		assertThat(this.converter.read(json, null, Item.class)).isEqualTo(new Item("a", 1));
+	}
+
+	@Test
+	void aPayloadThatIsNotJsonFailsNamingTheContentTypeItDeclares() {
+		byte[] text = "hello".getBytes();
+		Headers plain = new Headers().put(NatsHeaders.CONTENT_TYPE, "text/plain");
 		assertThatExceptionOfType(MessageConversionException.class)
-			.isThrownBy(() -> this.converter.read(json, text, Item.class))
-			.withMessageContaining("text/plain");
+			.isThrownBy(() -> this.converter.read(text, plain, Item.class))
+			.withMessage("Cannot read a payload of content type 'text/plain' as " + Item.class.getTypeName())
+			.withCauseInstanceOf(MessageConversionException.class);
+		Headers json = new Headers().put(NatsHeaders.CONTENT_TYPE, "application/json");
+		assertThatExceptionOfType(MessageConversionException.class)
+			.isThrownBy(() -> this.converter.read(text, json, Item.class))
+			.withMessageStartingWith("Could not read JSON payload as " + Item.class.getTypeName());
 	}
 
 	record Item(String name, int count) {

@@ -17,6 +17,11 @@ import org.springframework.util.MimeTypeUtils;
 /**
  * The standard conversion: {@code byte[]} as is, {@code String} as UTF-8 text, anything
  * else as JSON through the application's Jackson mapper.
+ * <p>
+ * Payloads are read as JSON whatever {@value NatsHeaders#CONTENT_TYPE} they declare (many
+ * NATS publishers declare none); a payload that is not JSON fails with a
+ * {@link MessageConversionException} that names its content type when it declares one
+ * that is not JSON.
  */
 public class DefaultNatsMessageConverter implements NatsMessageConverter {
 
@@ -90,8 +95,15 @@ public class DefaultNatsMessageConverter implements NatsMessageConverter {
 		}
 		Function<byte[], Object> reader = requireJson(type).reader(type);
 		return (data, headers) -> {
-			checkReadableAsJson(headers, type);
-			return (data == null || data.length == 0) ? null : reader.apply(data);
+			if (data == null || data.length == 0) {
+				return null;
+			}
+			try {
+				return reader.apply(data);
+			}
+			catch (MessageConversionException ex) {
+				throw explainNotJson(ex, headers, type);
+			}
 		};
 	}
 
@@ -104,13 +116,20 @@ public class DefaultNatsMessageConverter implements NatsMessageConverter {
 		return this.json;
 	}
 
-	private static void checkReadableAsJson(Headers headers, Type type) {
+	/**
+	 * The error for a payload that could not be read as JSON: one that names its content
+	 * type when the message declares one that is not JSON. The content type is only
+	 * looked at here, after a failure: reading a header costs a received message several
+	 * cache misses (its headers were just built by the connection's reader thread).
+	 */
+	private static MessageConversionException explainNotJson(MessageConversionException ex, Headers headers,
+			Type type) {
 		String contentType = (headers != null) ? headers.getFirst(NatsHeaders.CONTENT_TYPE) : null;
 		if (contentType == null || APPLICATION_JSON.equals(contentType) || isJson(contentType)) {
-			return;
+			return ex;
 		}
-		throw new MessageConversionException(
-				"Cannot read a payload of content type '" + contentType + "' as " + type.getTypeName());
+		return new MessageConversionException(
+				"Cannot read a payload of content type '" + contentType + "' as " + type.getTypeName(), ex);
 	}
 
 	private static boolean isJson(String contentType) {
