@@ -14,9 +14,10 @@ import io.nats.client.impl.Headers;
  * the template and by listeners sending replies.
  * <p>
  * jnats sends read-only headers as they are and copies all others first. A message
- * without headers of its own gets a shared read-only {@link Headers} holding only its
- * content type, serialized once; a message with headers gets one read-only copy of them
- * with the content type added, which jnats does not copy again.
+ * without headers of its own gets shared read-only {@link Headers} holding only its
+ * content type; a message with headers gets one read-only copy of them with the content
+ * type added, which jnats does not copy again. Both are {@link FrozenHeaders}, serialized
+ * once.
  */
 public class OutgoingMessageFactory {
 
@@ -86,7 +87,7 @@ public class OutgoingMessageFactory {
 	private Headers contentTypeOnly(String contentType) {
 		Headers headers = this.contentTypeHeaders.get(contentType);
 		if (headers == null) {
-			headers = new Headers(new Headers().put(NatsHeaders.CONTENT_TYPE, contentType), true, null);
+			headers = new FrozenHeaders(null, NatsHeaders.CONTENT_TYPE, contentType);
 			if (this.contentTypeHeaders.size() < MAX_CACHED_CONTENT_TYPES) {
 				this.contentTypeHeaders.putIfAbsent(contentType, headers);
 			}

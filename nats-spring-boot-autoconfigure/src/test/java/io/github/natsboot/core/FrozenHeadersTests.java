@@ -29,6 +29,25 @@ class FrozenHeadersTests {
 	}
 
 	@Test
+	void copyTheirSerializedFormWhereJnatsWritesAMessage() {
+		Headers source = new Headers().put("X-Tenant", "acme");
+		FrozenHeaders frozen = new FrozenHeaders(source, NatsHeaders.CONTENT_TYPE, "application/json");
+		Headers expected = new Headers(source).put(NatsHeaders.CONTENT_TYPE, "application/json");
+		byte[] written = new byte[frozen.serializedLength() + 4];
+		byte[] expectedWritten = new byte[written.length];
+		assertThat(frozen.serializeToArray(2, written)).isEqualTo(expected.serializeToArray(2, expectedWritten));
+		assertThat(written).isEqualTo(expectedWritten);
+	}
+
+	@Test
+	void canHoldOnlyTheAddedHeader() {
+		FrozenHeaders frozen = new FrozenHeaders(null, NatsHeaders.CONTENT_TYPE, "application/json");
+		assertThat(frozen.keySet()).containsExactly(NatsHeaders.CONTENT_TYPE);
+		assertThat(new String(frozen.getSerialized()))
+			.isEqualTo(new String(new Headers().put(NatsHeaders.CONTENT_TYPE, "application/json").getSerialized()));
+	}
+
+	@Test
 	void replaceAValueTheCopiedHeadersAlreadyHad() {
 		Headers source = new Headers().put(NatsHeaders.CONTENT_TYPE, "text/plain");
 		assertThat(new FrozenHeaders(source, NatsHeaders.CONTENT_TYPE, "application/json").get(NatsHeaders.CONTENT_TYPE))
