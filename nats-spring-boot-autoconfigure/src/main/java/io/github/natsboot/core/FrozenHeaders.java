@@ -7,8 +7,7 @@ import java.util.Map;
 import io.nats.client.impl.Headers;
 
 /**
- * A copy of a message's headers with one more header, read-only and serialized once
- * built.
+ * A copy of a message's headers with one more header, read-only once built.
  * <p>
  * jnats freezes the headers of every message it sends: headers that are not read-only
  * are copied into a read-only {@link Headers} first. A template that adds its
@@ -17,9 +16,10 @@ import io.nats.client.impl.Headers;
  * construction, so jnats sends them as they are and the copy happens once, as it does
  * when a caller of raw jnats passes headers of its own.
  * <p>
- * jnats's connection writer thread serializes each message's headers into its buffer,
- * walking their maps when the publishing thread has long moved on; these headers are
- * serialized once, on the thread that builds them, and the writer copies the bytes.
+ * jnats's connection writer thread serializes each message's headers into its buffer by
+ * walking their maps. Headers {@linkplain #shared shared} by many messages are serialized
+ * once, when built, and the writer copies their bytes; a message's own copy is left to
+ * the writer, off the publishing thread.
  * <p>
  * {@link Headers} checks its own private read-only flag in its mutators, so every
  * mutator is overridden here to refuse changes once the headers are built.
@@ -30,19 +30,41 @@ final class FrozenHeaders extends Headers {
 
 	private final boolean frozen;
 
-	/**
-	 * Copy the given headers and set one more header.
-	 * @param headers the headers to copy, not modified; may be {@code null}
-	 * @param key the header to set, replacing any values it had
-	 * @param value its value
-	 */
-	FrozenHeaders(Headers headers, String key, String value) {
+	private FrozenHeaders(Headers headers, String key, String value, boolean serialize) {
 		super(headers, false, null);
 		super.put(key, value);
-		byte[] serialized = new byte[serializedLength()];
-		super.serializeToArray(0, serialized);
-		this.serialized = serialized;
+		if (serialize) {
+			byte[] serialized = new byte[serializedLength()];
+			super.serializeToArray(0, serialized);
+			this.serialized = serialized;
+		}
+		else {
+			this.serialized = null;
+		}
 		this.frozen = true;
+	}
+
+	/**
+	 * Copy the given headers and set one more header, for one message: jnats serializes
+	 * them on the connection's writer thread, as it does any headers.
+	 * @param headers the headers to copy, not modified
+	 * @param key the header to set, replacing any values it had
+	 * @param value its value
+	 * @return the frozen copy
+	 */
+	static FrozenHeaders copyWith(Headers headers, String key, String value) {
+		return new FrozenHeaders(headers, key, value, false);
+	}
+
+	/**
+	 * Headers holding one header, shared by many messages: serialized once, here, so that
+	 * the writer threads that send them copy their bytes instead of walking the maps.
+	 * @param key the header
+	 * @param value its value
+	 * @return the frozen headers
+	 */
+	static FrozenHeaders shared(String key, String value) {
+		return new FrozenHeaders(null, key, value, true);
 	}
 
 	@Override
@@ -52,11 +74,14 @@ final class FrozenHeaders extends Headers {
 
 	@Override
 	public byte[] getSerialized() {
-		return this.serialized;
+		return (this.serialized != null) ? this.serialized : super.getSerialized();
 	}
 
 	@Override
 	public int serializeToArray(int destPosition, byte[] dest) {
+		if (this.serialized == null) {
+			return super.serializeToArray(destPosition, dest);
+		}
 		System.arraycopy(this.serialized, 0, dest, destPosition, this.serialized.length);
 		return this.serialized.length;
 	}

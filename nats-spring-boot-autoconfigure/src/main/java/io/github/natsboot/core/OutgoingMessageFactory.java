@@ -16,8 +16,7 @@ import io.nats.client.impl.Headers;
  * jnats sends read-only headers as they are and copies all others first. A message
  * without headers of its own gets shared read-only {@link Headers} holding only its
  * content type; a message with headers gets one read-only copy of them with the content
- * type added, which jnats does not copy again. Both are {@link FrozenHeaders}, serialized
- * once.
+ * type added, which jnats does not copy again (both are {@link FrozenHeaders}).
  */
 public class OutgoingMessageFactory {
 
@@ -81,13 +80,13 @@ public class OutgoingMessageFactory {
 		if (headers.containsKey(NatsHeaders.CONTENT_TYPE)) {
 			return headers;
 		}
-		return new FrozenHeaders(headers, NatsHeaders.CONTENT_TYPE, contentType);
+		return FrozenHeaders.copyWith(headers, NatsHeaders.CONTENT_TYPE, contentType);
 	}
 
 	private Headers contentTypeOnly(String contentType) {
 		Headers headers = this.contentTypeHeaders.get(contentType);
 		if (headers == null) {
-			headers = new FrozenHeaders(null, NatsHeaders.CONTENT_TYPE, contentType);
+			headers = FrozenHeaders.shared(NatsHeaders.CONTENT_TYPE, contentType);
 			if (this.contentTypeHeaders.size() < MAX_CACHED_CONTENT_TYPES) {
 				this.contentTypeHeaders.putIfAbsent(contentType, headers);
 			}

@@ -20,7 +20,7 @@ class FrozenHeadersTests {
 	@Test
 	void holdTheCopiedHeadersAndTheAddedOneSerializedAsJnatsWouldSerializeThem() {
 		Headers source = new Headers().put("X-Tenant", "acme").add("X-Tag", "a", "b");
-		FrozenHeaders frozen = new FrozenHeaders(source, NatsHeaders.CONTENT_TYPE, "application/json");
+		FrozenHeaders frozen = FrozenHeaders.copyWith(source, NatsHeaders.CONTENT_TYPE, "application/json");
 		Headers expected = new Headers(source).put(NatsHeaders.CONTENT_TYPE, "application/json");
 		assertThat(frozen).isEqualTo(expected);
 		assertThat(frozen.serializedLength()).isEqualTo(expected.serializedLength());
@@ -29,39 +29,45 @@ class FrozenHeadersTests {
 	}
 
 	@Test
-	void copyTheirSerializedFormWhereJnatsWritesAMessage() {
+	void writeWhatJnatsWouldWriteWhereAMessageIsWritten() {
 		Headers source = new Headers().put("X-Tenant", "acme");
-		FrozenHeaders frozen = new FrozenHeaders(source, NatsHeaders.CONTENT_TYPE, "application/json");
 		Headers expected = new Headers(source).put(NatsHeaders.CONTENT_TYPE, "application/json");
+		assertWrittenAs(FrozenHeaders.copyWith(source, NatsHeaders.CONTENT_TYPE, "application/json"), expected);
+		assertWrittenAs(FrozenHeaders.shared(NatsHeaders.CONTENT_TYPE, "application/json"),
+				new Headers().put(NatsHeaders.CONTENT_TYPE, "application/json"));
+	}
+
+	@Test
+	void sharedHeadersHoldOnlyTheirHeaderAndAreReadOnly() {
+		FrozenHeaders frozen = FrozenHeaders.shared(NatsHeaders.CONTENT_TYPE, "application/json");
+		assertThat(frozen.keySet()).containsExactly(NatsHeaders.CONTENT_TYPE);
+		assertThat(frozen.isReadOnly()).isTrue();
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> frozen.put("a", "b"));
+	}
+
+	private static void assertWrittenAs(FrozenHeaders frozen, Headers expected) {
 		byte[] written = new byte[frozen.serializedLength() + 4];
 		byte[] expectedWritten = new byte[written.length];
 		assertThat(frozen.serializeToArray(2, written)).isEqualTo(expected.serializeToArray(2, expectedWritten));
 		assertThat(written).isEqualTo(expectedWritten);
-	}
-
-	@Test
-	void canHoldOnlyTheAddedHeader() {
-		FrozenHeaders frozen = new FrozenHeaders(null, NatsHeaders.CONTENT_TYPE, "application/json");
-		assertThat(frozen.keySet()).containsExactly(NatsHeaders.CONTENT_TYPE);
-		assertThat(new String(frozen.getSerialized()))
-			.isEqualTo(new String(new Headers().put(NatsHeaders.CONTENT_TYPE, "application/json").getSerialized()));
+		assertThat(new String(frozen.getSerialized())).isEqualTo(new String(expected.getSerialized()));
 	}
 
 	@Test
 	void replaceAValueTheCopiedHeadersAlreadyHad() {
 		Headers source = new Headers().put(NatsHeaders.CONTENT_TYPE, "text/plain");
-		assertThat(new FrozenHeaders(source, NatsHeaders.CONTENT_TYPE, "application/json").get(NatsHeaders.CONTENT_TYPE))
+		assertThat(FrozenHeaders.copyWith(source, NatsHeaders.CONTENT_TYPE, "application/json").get(NatsHeaders.CONTENT_TYPE))
 			.containsExactly("application/json");
 	}
 
 	@Test
 	void areReadOnlySoThatJnatsSendsThemWithoutCopying() {
-		assertThat(new FrozenHeaders(new Headers().put("X-Tenant", "acme"), "X-Other", "1").isReadOnly()).isTrue();
+		assertThat(FrozenHeaders.copyWith(new Headers().put("X-Tenant", "acme"), "X-Other", "1").isReadOnly()).isTrue();
 	}
 
 	@Test
 	void refuseEveryChange() {
-		FrozenHeaders frozen = new FrozenHeaders(new Headers(), "X-Tenant", "acme");
+		FrozenHeaders frozen = FrozenHeaders.copyWith(new Headers(), "X-Tenant", "acme");
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> frozen.add("a", "b"));
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> frozen.add("a", List.of("b")));
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> frozen.put("a", "b"));
