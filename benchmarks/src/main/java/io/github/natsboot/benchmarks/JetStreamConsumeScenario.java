@@ -37,7 +37,7 @@ public final class JetStreamConsumeScenario {
 	 * @return the scenario
 	 */
 	public static Scenario defaults(BenchmarkEnvironment env) {
-		return new Scenario("JetStream consume + ack", 50_000, List.of(new Check(Metric.THROUGHPUT, 0.97)),
+		return new Scenario("JetStream consume + ack", 100_000, List.of(new Check(Metric.THROUGHPUT, 0.97)),
 				new Scenario.Labeled("starter", () -> new Starter(env)),
 				new Scenario.Labeled("raw", () -> new Raw(env)));
 	}
@@ -49,7 +49,7 @@ public final class JetStreamConsumeScenario {
 	 * @return the scenario
 	 */
 	public static Scenario batch(BenchmarkEnvironment env, int batchSize) {
-		return new Scenario("JetStream consume + ack, batch " + batchSize, 50_000,
+		return new Scenario("JetStream consume + ack, batch " + batchSize, 100_000,
 				List.of(Check.reported(Metric.THROUGHPUT)),
 				new Scenario.Labeled("starter", () -> new Starter(env, "nats.listener.jetstream.batch-size=" + batchSize)),
 				new Scenario.Labeled("raw", () -> new Raw(env)));
