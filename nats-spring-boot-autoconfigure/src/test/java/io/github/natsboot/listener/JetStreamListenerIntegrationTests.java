@@ -2,11 +2,9 @@ package io.github.natsboot.listener;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
@@ -14,6 +12,7 @@ import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
 import io.github.natsboot.autoconfigure.listener.NatsListenerAutoConfiguration;
 import io.github.natsboot.core.NatsHeaders;
 import io.github.natsboot.core.NatsTemplate;
+import io.github.natsboot.jetstream.TestStreams;
 import io.github.natsboot.test.EmbeddedNats;
 import io.github.natsboot.test.NatsServer;
 import io.nats.client.Connection;
@@ -23,8 +22,6 @@ import io.nats.client.Nats;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,19 +60,8 @@ class JetStreamListenerIntegrationTests {
 	void createStreams() throws Exception {
 		this.admin = Nats.connect(this.server.getUrl());
 		this.management = this.admin.jetStreamManagement();
-		for (String name : this.management.getStreamNames()) {
-			this.management.deleteStream(name);
-		}
-		this.management.addStream(StreamConfiguration.builder()
-			.name("ORDERS")
-			.subjects("orders.>")
-			.storageType(StorageType.File)
-			.build());
-		this.management.addStream(StreamConfiguration.builder()
-			.name("DLQ")
-			.subjects("dlq.>")
-			.storageType(StorageType.File)
-			.build());
+		TestStreams.reset(this.management, TestStreams.fileStream("ORDERS", "orders.>"),
+				TestStreams.fileStream("DLQ", "dlq.>"));
 	}
 
 	@AfterEach

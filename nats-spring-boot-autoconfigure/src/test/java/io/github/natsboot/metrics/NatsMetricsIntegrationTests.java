@@ -16,6 +16,7 @@ import io.github.natsboot.autoconfigure.metrics.NatsMetricsAutoConfiguration;
 import io.github.natsboot.core.NatsHeaders;
 import io.github.natsboot.core.NatsNoRespondersException;
 import io.github.natsboot.core.NatsTemplate;
+import io.github.natsboot.jetstream.TestStreams;
 import io.github.natsboot.listener.NatsListener;
 import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 import io.github.natsboot.listener.NatsListenerErrorHandler;
@@ -25,8 +26,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
-import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,12 +66,7 @@ class NatsMetricsIntegrationTests {
 
 	@BeforeEach
 	void deleteStreams() throws Exception {
-		try (Connection admin = Nats.connect(this.server.getUrl())) {
-			JetStreamManagement management = admin.jetStreamManagement();
-			for (String name : management.getStreamNames()) {
-				management.deleteStream(name);
-			}
-		}
+		TestStreams.deleteAll(this.server.getUrl());
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
 import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamAutoConfiguration;
 import io.github.natsboot.autoconfigure.listener.NatsListenerAutoConfiguration;
 import io.github.natsboot.core.NatsTemplate;
+import io.github.natsboot.jetstream.TestStreams;
 import io.github.natsboot.listener.NatsListener;
 import io.github.natsboot.test.EmbeddedNats;
 import io.github.natsboot.test.NatsServer;
@@ -33,9 +34,6 @@ import io.micrometer.tracing.brave.bridge.BraveTracer;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
-import io.nats.client.Connection;
-import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
 import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,12 +94,7 @@ class NatsTracingIntegrationTests {
 
 			})
 			.build();
-		try (Connection admin = Nats.connect(this.server.getUrl())) {
-			JetStreamManagement management = admin.jetStreamManagement();
-			for (String name : management.getStreamNames()) {
-				management.deleteStream(name);
-			}
-		}
+		TestStreams.deleteAll(this.server.getUrl());
 	}
 
 	@AfterEach

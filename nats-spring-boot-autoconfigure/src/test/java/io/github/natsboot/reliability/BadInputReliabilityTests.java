@@ -16,6 +16,7 @@ import io.github.natsboot.core.NatsHeaders;
 import io.github.natsboot.core.NatsPayloadTooLargeException;
 import io.github.natsboot.core.NatsServiceErrorException;
 import io.github.natsboot.core.NatsTemplate;
+import io.github.natsboot.jetstream.TestStreams;
 import io.github.natsboot.listener.NatsListener;
 import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 import io.github.natsboot.test.EmbeddedNats;
@@ -24,8 +25,6 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.MessageInfo;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,19 +80,8 @@ class BadInputReliabilityTests {
 	void createStreams() throws Exception {
 		this.admin = Nats.connect(this.server.getUrl());
 		this.management = this.admin.jetStreamManagement();
-		for (String name : this.management.getStreamNames()) {
-			this.management.deleteStream(name);
-		}
-		this.management.addStream(StreamConfiguration.builder()
-			.name("BAD")
-			.subjects("bad.orders.>")
-			.storageType(StorageType.File)
-			.build());
-		this.management.addStream(StreamConfiguration.builder()
-			.name("DLQ")
-			.subjects("dlq.>")
-			.storageType(StorageType.File)
-			.build());
+		TestStreams.reset(this.management, TestStreams.fileStream("BAD", "bad.orders.>"),
+				TestStreams.fileStream("DLQ", "dlq.>"));
 	}
 
 	@AfterEach
