@@ -18,7 +18,8 @@ public final class Scenarios {
 	 * @return the scenarios
 	 */
 	public static List<Scenario> all(BenchmarkEnvironment env) {
-		return List.of(CorePublishScenario.create(env), CoreListenerScenario.single(env),
+		return List.of(CorePublishScenario.create(env), CorePublishScenario.perMessageHeaders(env),
+				CoreListenerScenario.single(env),
 				CoreListenerScenario.queueGroup(env), RequestReplyScenario.backToBack(env),
 				RequestReplyScenario.fixedRate(env, 1000, 3), JetStreamPublishScenario.create(env),
 				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 100),
