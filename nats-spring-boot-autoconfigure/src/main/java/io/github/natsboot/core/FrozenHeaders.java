@@ -67,6 +67,18 @@ final class FrozenHeaders extends Headers {
 		return new FrozenHeaders(null, key, value, true);
 	}
 
+	/**
+	 * Copy the given headers and set one more header, for many messages: serialized once,
+	 * here, as {@link #shared(String, String)} headers are.
+	 * @param headers the headers to copy, not modified
+	 * @param key the header to set, replacing any values it had
+	 * @param value its value
+	 * @return the frozen copy
+	 */
+	static FrozenHeaders sharedCopyWith(Headers headers, String key, String value) {
+		return new FrozenHeaders(headers, key, value, true);
+	}
+
 	@Override
 	public boolean isReadOnly() {
 		return this.frozen;

@@ -16,7 +16,9 @@ import io.nats.client.impl.Headers;
  * jnats sends read-only headers as they are and copies all others first. A message
  * without headers of its own gets shared read-only {@link Headers} holding only its
  * content type; a message with headers gets one read-only copy of them with the content
- * type added, which jnats does not copy again (both are {@link FrozenHeaders}).
+ * type added, which jnats does not copy again (both are {@link FrozenHeaders}); the copy
+ * of headers passed again and again unchanged is made once and reused
+ * ({@link RepeatedHeaders}).
  */
 public class OutgoingMessageFactory {
 
@@ -27,6 +29,8 @@ public class OutgoingMessageFactory {
 	private final NatsMessageConverter converter;
 
 	private final Map<String, Headers> contentTypeHeaders = new ConcurrentHashMap<>();
+
+	private final RepeatedHeaders repeatedHeaders = new RepeatedHeaders();
 
 	/**
 	 * Create a factory.
@@ -80,7 +84,7 @@ public class OutgoingMessageFactory {
 		if (headers.containsKey(NatsHeaders.CONTENT_TYPE)) {
 			return headers;
 		}
-		return FrozenHeaders.copyWith(headers, NatsHeaders.CONTENT_TYPE, contentType);
+		return this.repeatedHeaders.copyWith(headers, NatsHeaders.CONTENT_TYPE, contentType);
 	}
 
 	private Headers contentTypeOnly(String contentType) {

@@ -33,6 +33,7 @@ class FrozenHeadersTests {
 		Headers source = new Headers().put("X-Tenant", "acme");
 		Headers expected = new Headers(source).put(NatsHeaders.CONTENT_TYPE, "application/json");
 		assertWrittenAs(FrozenHeaders.copyWith(source, NatsHeaders.CONTENT_TYPE, "application/json"), expected);
+		assertWrittenAs(FrozenHeaders.sharedCopyWith(source, NatsHeaders.CONTENT_TYPE, "application/json"), expected);
 		assertWrittenAs(FrozenHeaders.shared(NatsHeaders.CONTENT_TYPE, "application/json"),
 				new Headers().put(NatsHeaders.CONTENT_TYPE, "application/json"));
 	}

@@ -68,6 +68,31 @@ class NatsTemplateIntegrationTests {
 	}
 
 	@Test
+	void headersPassedAgainAndChangedBetweenPublishesAreSentAsTheyWereWhenPublished() {
+		this.contextRunner.run((context) -> {
+			NatsTemplate template = context.getBean(NatsTemplate.class);
+			Connection connection = context.getBean(Connection.class);
+			Subscription subscription = subscribe(connection, "orders.tagged");
+			Headers headers = new Headers().put("X-Tenant", "acme");
+			template.publish("orders.tagged", new Order("o-1", 1), headers);
+			template.publish("orders.tagged", new Order("o-2", 1), headers);
+			template.publish("orders.tagged", new Order("o-3", 1), headers);
+			headers.put("X-Tenant", "globex");
+			template.publish("orders.tagged", new Order("o-4", 1), headers);
+			headers.add("X-Region", "eu");
+			template.publish("orders.tagged", new Order("o-5", 1), headers);
+			List<String> received = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				Headers sent = subscription.nextMessage(Duration.ofSeconds(5)).getHeaders();
+				received.add(sent.getFirst("X-Tenant") + "/" + sent.getFirst("X-Region") + "/"
+						+ sent.getFirst(NatsHeaders.CONTENT_TYPE));
+			}
+			assertThat(received).containsExactly("acme/null/application/json", "acme/null/application/json",
+					"acme/null/application/json", "globex/null/application/json", "globex/eu/application/json");
+		});
+	}
+
+	@Test
 	void objectsRoundTripAsJsonWhenOnlyJackson2IsOnTheClasspath() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("tools.jackson"))
 			.withConfiguration(AutoConfigurations.of(Jackson2AutoConfiguration.class))
