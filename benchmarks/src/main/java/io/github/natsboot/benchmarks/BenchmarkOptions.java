@@ -12,9 +12,12 @@ import java.util.Locale;
  * @param rounds measured rounds of each variant (9 by default; at least 5 for the table to mean much)
  * @param warmupRounds rounds of each variant run first and not counted
  * @param scale multiplies the messages of every round
+ * @param roundSeconds how long a measured round of the slower variant should last about,
+ * so that a run takes as long on a slow machine as on a fast one; {@code 0} to run every
+ * round with the scenario's full count
  * @param only names (or parts of names) of the scenarios to run, empty for all
  */
-public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<String> only) {
+public record BenchmarkOptions(int rounds, int warmupRounds, double scale, double roundSeconds, List<String> only) {
 
 	/**
 	 * Usage text.
@@ -24,6 +27,7 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<
 			  --rounds=9        measured rounds of each variant, alternating starter and raw
 			  --warmup=2        rounds of each variant run first and not counted
 			  --scale=1.0       multiplies the messages of every round (0.2 for a quick look)
+			  --round-seconds=1 size measured rounds to last about this long (0: full counts)
 			  --only=a,b        run only the scenarios whose name contains one of these
 			  --threads         print each thread's CPU time per message after each round
 			  --list            list the scenarios and exit
@@ -39,16 +43,17 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<
 		int rounds = Integer.parseInt(value(args, "rounds", "9"));
 		int warmup = Integer.parseInt(value(args, "warmup", "2"));
 		double scale = Double.parseDouble(value(args, "scale", "1.0"));
+		double roundSeconds = Double.parseDouble(value(args, "round-seconds", "1.0"));
 		String only = value(args, "only", "");
 		for (String arg : args) {
 			String name = arg.replaceFirst("^--", "").replaceFirst("=.*$", "");
-			if (!List.of("rounds", "warmup", "scale", "only", "threads", "list", "help").contains(name)) {
+			if (!List.of("rounds", "warmup", "scale", "round-seconds", "only", "threads", "list", "help").contains(name)) {
 				throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
 			}
 		}
-		if (rounds < 1 || warmup < 0 || scale <= 0) {
-			throw new IllegalArgumentException("rounds must be at least 1, warmup at least 0 and scale positive\n"
-					+ USAGE);
+		if (rounds < 1 || warmup < 0 || scale <= 0 || roundSeconds < 0) {
+			throw new IllegalArgumentException(
+					"rounds must be at least 1, warmup and round-seconds at least 0 and scale positive\n" + USAGE);
 		}
 		List<String> names = new ArrayList<>();
 		for (String name : only.split(",")) {
@@ -56,7 +61,7 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<
 				names.add(name.trim().toLowerCase(Locale.ROOT));
 			}
 		}
-		return new BenchmarkOptions(rounds, warmup, scale, List.copyOf(names));
+		return new BenchmarkOptions(rounds, warmup, scale, roundSeconds, List.copyOf(names));
 	}
 
 	static boolean has(String[] args, String flag) {
@@ -79,6 +84,22 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, List<
 	 */
 	public int scaled(int messages) {
 		return Math.max(1, (int) Math.round(messages * this.scale));
+	}
+
+	/**
+	 * The messages of a measured round: as many as the slower variant handles in
+	 * {@link #roundSeconds()} at the rate it reached while warming up, never more than the
+	 * scenario's (scaled) count and never less than a tenth of it.
+	 * @param messages the scenario's messages, scaled
+	 * @param slowerRate the messages per second of the slower variant's warm-up round
+	 * @return the messages of each measured round
+	 */
+	public int measuredRound(int messages, double slowerRate) {
+		if (this.roundSeconds == 0 || !(slowerRate > 0)) {
+			return messages;
+		}
+		long sized = Math.round(slowerRate * this.roundSeconds);
+		return (int) Math.max(Math.max(1, messages / 10), Math.min(messages, sized));
 	}
 
 	/**

@@ -14,8 +14,23 @@ import java.util.function.Supplier;
  * @param checks the metrics reported and the ratios they must reach
  * @param first the variant measured (usually the starter), the numerator of the ratio
  * @param second the reference variant (usually raw jnats), the denominator
+ * @param paced whether the scenario sends at a fixed rate, so that its rounds last as long
+ * on any machine and are never resized
  */
-public record Scenario(String name, int messages, List<Check> checks, Labeled first, Labeled second) {
+public record Scenario(String name, int messages, List<Check> checks, Labeled first, Labeled second,
+		boolean paced) {
+
+	/**
+	 * A scenario run as fast as the variants go, its measured rounds sized to the machine.
+	 * @param name the name in the table
+	 * @param messages the messages of a round at scale 1, at most
+	 * @param checks the metrics reported and the ratios they must reach
+	 * @param first the variant measured
+	 * @param second the reference variant
+	 */
+	public Scenario(String name, int messages, List<Check> checks, Labeled first, Labeled second) {
+		this(name, messages, checks, first, second, false);
+	}
 
 	/**
 	 * A variant with the name the table gives its column.

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * Runs a scenario: opens both variants, runs warm-up rounds, then the measured rounds
  * alternately (first/second, then second/first, so that drift in the machine's load
- * affects both alike), and closes both.
+ * affects both alike), and closes both. The first warm-up round runs the scenario's full
+ * count; unless the scenario is paced, the measured rounds are then sized to last about
+ * {@link BenchmarkOptions#roundSeconds()} for the slower variant, so that a run takes
+ * about as long on a slow machine as on a fast one.
  */
 public final class ScenarioRunner {
 
@@ -34,15 +37,20 @@ public final class ScenarioRunner {
 		int messages = this.options.scaled(scenario.messages());
 		List<Sample> first = new ArrayList<>();
 		List<Sample> second = new ArrayList<>();
-		this.log.printf("%n== %s (%d per round, %d rounds + %d warm-up)%n", scenario.name(), messages,
+		this.log.printf("%n== %s (up to %d per round, %d rounds + %d warm-up)%n", scenario.name(), messages,
 				this.options.rounds(), this.options.warmupRounds());
 		try (Variant a = scenario.first().factory().get(); Variant b = scenario.second().factory().get()) {
 			a.open();
 			b.open();
 			for (int i = 0; i < this.options.warmupRounds(); i++) {
-				round(a, messages);
-				round(b, messages);
+				Sample warmA = round(a, messages);
+				Sample warmB = round(b, messages);
+				if (i == 0 && !scenario.paced()) {
+					messages = this.options.measuredRound(messages,
+							Math.min(warmA.throughput(), warmB.throughput()));
+				}
 			}
+			this.log.printf("   %d per measured round%n", messages);
 			for (int i = 0; i < this.options.rounds(); i++) {
 				if (i % 2 == 0) {
 					first.add(round(a, messages));
