@@ -2,6 +2,7 @@ package io.github.natsboot.benchmarks;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class Benchmarks {
 					serverVersion(env), server.getUrl(), Runtime.getRuntime().availableProcessors(),
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.vm.name")
 							+ " " + System.getProperty("java.version"));
+			out.println(heap());
 			ScenarioRunner runner = new ScenarioRunner(options, out);
 			List<ScenarioResult> results = new ArrayList<>();
 			for (Scenario scenario : scenarios) {
@@ -64,6 +66,23 @@ public final class Benchmarks {
 				System.exit(1);
 			}
 		}
+	}
+
+	/**
+	 * The heap the run has. Rounds start with a full collection, after which a heap that
+	 * may shrink and grow again makes alternate rounds much slower than the others (seen
+	 * on allocation-heavy scenarios such as the log appender), so the README runs the
+	 * program with a fixed heap; a run without one says so.
+	 */
+	private static String heap() {
+		MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+		long mb = 1024 * 1024;
+		if (heap.getInit() == heap.getMax()) {
+			return String.format("heap fixed at %d MB", heap.getMax() / mb);
+		}
+		return String.format("WARNING: heap from %d to %d MB; run with -Xms equal to -Xmx (as the README does): a heap "
+				+ "that shrinks and grows between rounds makes rounds vary far more", heap.getInit() / mb,
+				heap.getMax() / mb);
 	}
 
 	private static String serverVersion(BenchmarkEnvironment env) throws Exception {
