@@ -9,7 +9,8 @@ import java.util.Locale;
  * Options of a benchmark run, from {@code --name=value} arguments or, failing that, from
  * {@code bench.name} system properties.
  *
- * @param rounds measured rounds of each variant (9 by default; at least 5 for the table to mean much)
+ * @param rounds measured rounds of each variant (12 by default, an even number so that each variant
+ * runs first in as many pairs of rounds as the other; at least 5 for the table to mean much)
  * @param warmupRounds rounds of each variant run first and not counted
  * @param scale multiplies the messages of every round
  * @param roundSeconds how long a measured round of the slower variant should last about,
@@ -24,10 +25,10 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, doubl
 	 */
 	public static final String USAGE = """
 			Options (also as -Dbench.<name>=<value>):
-			  --rounds=9        measured rounds of each variant, alternating starter and raw
+			  --rounds=12       measured rounds of each variant, alternating starter and raw
 			  --warmup=2        rounds of each variant run first and not counted
 			  --scale=1.0       multiplies the messages of every round (0.2 for a quick look)
-			  --round-seconds=1 size measured rounds to last about this long (0: full counts)
+			  --round-seconds=0.8 size measured rounds to last about this long (0: full counts)
 			  --only=a,b        run only the scenarios whose name contains one of these
 			  --threads         print each thread's CPU time per message after each round
 			  --list            list the scenarios and exit
@@ -40,10 +41,10 @@ public record BenchmarkOptions(int rounds, int warmupRounds, double scale, doubl
 	 * @throws IllegalArgumentException for an unknown option or a bad value
 	 */
 	public static BenchmarkOptions parse(String... args) {
-		int rounds = Integer.parseInt(value(args, "rounds", "9"));
+		int rounds = Integer.parseInt(value(args, "rounds", "12"));
 		int warmup = Integer.parseInt(value(args, "warmup", "2"));
 		double scale = Double.parseDouble(value(args, "scale", "1.0"));
-		double roundSeconds = Double.parseDouble(value(args, "round-seconds", "1.0"));
+		double roundSeconds = Double.parseDouble(value(args, "round-seconds", "0.8"));
 		String only = value(args, "only", "");
 		for (String arg : args) {
 			String name = arg.replaceFirst("^--", "").replaceFirst("=.*$", "");

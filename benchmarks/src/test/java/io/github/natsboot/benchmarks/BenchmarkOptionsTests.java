@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class BenchmarkOptionsTests {
 
 	@Test
-	void defaultsAreNineRoundsAfterTwoWarmUpsOfAboutOneSecond() {
+	void defaultsAreTwelveRoundsOfAboutEightTenthsOfASecondAfterTwoWarmUps() {
 		BenchmarkOptions options = BenchmarkOptions.parse();
-		assertThat(options.rounds()).isEqualTo(9);
+		assertThat(options.rounds()).isEqualTo(12);
 		assertThat(options.warmupRounds()).isEqualTo(2);
-		assertThat(options.roundSeconds()).isEqualTo(1.0);
+		assertThat(options.roundSeconds()).isEqualTo(0.8);
 		assertThat(options.only()).isEmpty();
 	}
 
@@ -27,6 +27,7 @@ class BenchmarkOptionsTests {
 		BenchmarkOptions options = BenchmarkOptions.parse();
 		assertThat(options.measuredRound(900_000, 5_000_000)).isEqualTo(900_000);
 		assertThat(options.measuredRound(900_000, 1_000)).isEqualTo(90_000);
+		assertThat(options.measuredRound(900_000, 500_000)).isEqualTo(400_000);
 		assertThat(options.measuredRound(5, 1)).isEqualTo(1);
 	}
 
