@@ -1,6 +1,7 @@
 package io.github.natsboot.listener;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,16 +24,22 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Listener container for a durable JetStream pull consumer: {@code concurrency} workers,
  * each consuming through jnats's {@link ConsumerContext#consume} on its own dispatcher
- * with a batch sized for the listener. A watchdog ticks every second: it keeps handlers
- * that run longer than half the ack wait alive with in-progress acknowledgements, and
- * restarts the pulls after the connection reconnected, because a pull consumer can
- * otherwise stall for a minute or more after a server restart.
+ * with a batch sized for the listener. A watchdog ticks every second (every quarter of the
+ * ack wait when that is shorter than four seconds): it keeps handlers that run longer than
+ * half the ack wait alive with in-progress acknowledgements, so one is sent before three
+ * quarters of the ack wait have passed, and restarts the pulls after the connection
+ * reconnected, because a pull consumer can otherwise stall for a minute or more after a
+ * server restart.
  */
 public class JetStreamNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(JetStreamNatsListenerContainer.class);
 
 	private static final long RELEASE_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final long MAX_WATCHDOG_TICK_MILLIS = 1000;
+
+	private static final long MIN_WATCHDOG_TICK_MILLIS = 10;
 
 	private final Connection connection;
 
@@ -92,7 +99,8 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		startWorkers();
 		this.pullsLost = false;
 		this.reconnects = this.connection.getStatistics().getReconnects();
-		this.watchdog = this.scheduler.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
+		long tick = watchdogTickMillis(this.settings.ackWait());
+		this.watchdog = this.scheduler.scheduleWithFixedDelay(this::watch, tick, tick, TimeUnit.MILLISECONDS);
 	}
 
 	private void bind() {
@@ -176,6 +184,18 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 								+ ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * How often the watchdog ticks for a consumer's ack wait: a handler is kept alive once it
+	 * has run for half the ack wait, at the first tick after that, so ticks of at most a
+	 * quarter of the ack wait send the in-progress acknowledgement with a quarter of it
+	 * left, even when ticks are late on a busy machine.
+	 * @param ackWait the consumer's ack wait
+	 * @return the interval between two ticks, in milliseconds
+	 */
+	static long watchdogTickMillis(Duration ackWait) {
+		return Math.max(MIN_WATCHDOG_TICK_MILLIS, Math.min(MAX_WATCHDOG_TICK_MILLIS, ackWait.toMillis() / 4));
 	}
 
 	private void watch() {
