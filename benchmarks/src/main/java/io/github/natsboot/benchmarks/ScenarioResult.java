@@ -2,6 +2,7 @@ package io.github.natsboot.benchmarks;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -14,6 +15,8 @@ import java.util.function.ToDoubleFunction;
  * @param failure why the scenario could not be measured, or {@code null}
  */
 public record ScenarioResult(Scenario scenario, List<Sample> first, List<Sample> second, String failure) {
+
+	private static final int RESAMPLES = 2000;
 
 	/**
 	 * The median of a metric over the first variant's rounds.
@@ -43,6 +46,35 @@ public record ScenarioResult(Scenario scenario, List<Sample> first, List<Sample>
 	}
 
 	/**
+	 * How far the ratio of a metric could move with other rounds like these: the 2.5th and
+	 * 97.5th percentiles of the ratio of medians over {@value #RESAMPLES} bootstrap
+	 * resamples of each variant's rounds (drawn with a fixed seed, so a table prints the
+	 * same interval for the same rounds). A target inside the interval is not told apart
+	 * from the ratio by this run.
+	 * @param metric the metric
+	 * @return the interval, low then high
+	 */
+	public double[] ratioInterval(Metric metric) {
+		double[] firstValues = this.first.stream().mapToDouble(metric::of).toArray();
+		double[] secondValues = this.second.stream().mapToDouble(metric::of).toArray();
+		Random random = new Random(RESAMPLES);
+		double[] ratios = new double[RESAMPLES];
+		for (int i = 0; i < RESAMPLES; i++) {
+			ratios[i] = median(resample(firstValues, random)) / median(resample(secondValues, random));
+		}
+		Arrays.sort(ratios);
+		return new double[] { ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1] };
+	}
+
+	private static double[] resample(double[] values, Random random) {
+		double[] drawn = new double[values.length];
+		for (int i = 0; i < drawn.length; i++) {
+			drawn[i] = values[random.nextInt(values.length)];
+		}
+		return drawn;
+	}
+
+	/**
 	 * The median process CPU time per message of the first variant.
 	 * @return microseconds
 	 */
@@ -68,7 +100,12 @@ public record ScenarioResult(Scenario scenario, List<Sample> first, List<Sample>
 	}
 
 	static double median(List<Sample> samples, ToDoubleFunction<Sample> value) {
-		double[] values = samples.stream().mapToDouble(value).sorted().toArray();
+		return median(samples.stream().mapToDouble(value).toArray());
+	}
+
+	private static double median(double[] unsorted) {
+		double[] values = unsorted.clone();
+		Arrays.sort(values);
 		if (values.length == 0) {
 			return Double.NaN;
 		}
