@@ -34,7 +34,7 @@ public final class RequestReplyScenario {
 	 * @return the scenario
 	 */
 	public static Scenario backToBack(BenchmarkEnvironment env) {
-		return create(env, "request/reply, back to back", 5_000, new RequestPacer(0), false);
+		return create(env, "request/reply, back to back", 5_000, new RequestPacer(0));
 	}
 
 	/**
@@ -46,14 +46,13 @@ public final class RequestReplyScenario {
 	 */
 	public static Scenario fixedRate(BenchmarkEnvironment env, int ratePerSecond, int seconds) {
 		return create(env, "request/reply, " + ratePerSecond + "/s fixed rate", ratePerSecond * seconds,
-				new RequestPacer(ratePerSecond), true);
+				new RequestPacer(ratePerSecond));
 	}
 
-	private static Scenario create(BenchmarkEnvironment env, String name, int requests, RequestPacer pacer,
-			boolean paced) {
+	private static Scenario create(BenchmarkEnvironment env, String name, int requests, RequestPacer pacer) {
 		return new Scenario(name, requests, List.of(new Check(Metric.P50, 1.05), new Check(Metric.P99, 1.10)),
 				new Scenario.Labeled("starter", () -> new Starter(env, pacer)),
-				new Scenario.Labeled("raw", () -> new Raw(env, pacer)), paced);
+				new Scenario.Labeled("raw", () -> new Raw(env, pacer)), pacer.isFixedRate());
 	}
 
 	static final class Starter implements Variant {
