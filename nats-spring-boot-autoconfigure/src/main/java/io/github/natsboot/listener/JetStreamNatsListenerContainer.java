@@ -198,9 +198,17 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		return Math.max(MIN_WATCHDOG_TICK_MILLIS, Math.min(MAX_WATCHDOG_TICK_MILLIS, ackWait.toMillis() / 4));
 	}
 
+	/**
+	 * How long a handler may run before the next in-progress acknowledgement: half the ack
+	 * wait (the watchdog's tick is sized from the same ack wait).
+	 */
+	private long keepAliveNanos() {
+		return this.settings.ackWait().toNanos() / 2;
+	}
+
 	private void watch() {
 		try {
-			long keepAliveNanos = this.settings.ackWait().toNanos() / 2;
+			long keepAliveNanos = keepAliveNanos();
 			for (Worker worker : this.workers) {
 				worker.inFlight().keepAlive(keepAliveNanos);
 			}
@@ -263,7 +271,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 
 	private void awaitIdle() {
 		long deadline = System.nanoTime() + this.factory.getStopTimeout().toNanos();
-		long keepAliveNanos = this.settings.ackWait().toNanos() / 2;
+		long keepAliveNanos = keepAliveNanos();
 		while (System.nanoTime() < deadline) {
 			boolean idle = true;
 			for (Worker worker : this.workers) {
