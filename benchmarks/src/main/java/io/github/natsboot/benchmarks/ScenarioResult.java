@@ -103,8 +103,10 @@ public record ScenarioResult(Scenario scenario, List<Sample> first, List<Sample>
 		return median(samples.stream().mapToDouble(value).toArray());
 	}
 
-	private static double median(double[] unsorted) {
-		double[] values = unsorted.clone();
+	/**
+	 * The median of values in an array of their own, which this sorts.
+	 */
+	private static double median(double[] values) {
 		Arrays.sort(values);
 		if (values.length == 0) {
 			return Double.NaN;
