@@ -4,11 +4,11 @@ import java.util.List;
 
 import io.github.natsboot.core.convert.DefaultNatsMessageConverter;
 import io.github.natsboot.core.convert.JacksonJsonCodec;
+import io.github.natsboot.core.convert.PayloadConversionException;
 import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.messaging.converter.MessageConversionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -60,17 +60,28 @@ class OutgoingMessageFactoryTests {
 	}
 
 	@Test
-	void aPayloadThatIsNotJsonFailsNamingTheContentTypeItDeclares() {
+	void aPayloadThatIsNotJsonFailsNamingItsSizeAndContentTypeButNotItsBytes() {
 		byte[] text = "hello".getBytes();
 		Headers plain = new Headers().put(NatsHeaders.CONTENT_TYPE, "text/plain");
-		assertThatExceptionOfType(MessageConversionException.class)
+		assertThatExceptionOfType(PayloadConversionException.class)
 			.isThrownBy(() -> this.converter.read(text, plain, Item.class))
-			.withMessage("Cannot read a payload of content type 'text/plain' as " + Item.class.getTypeName())
-			.withCauseInstanceOf(MessageConversionException.class);
-		Headers json = new Headers().put(NatsHeaders.CONTENT_TYPE, "application/json");
-		assertThatExceptionOfType(MessageConversionException.class)
-			.isThrownBy(() -> this.converter.read(text, json, Item.class))
-			.withMessageStartingWith("Could not read JSON payload as " + Item.class.getTypeName());
+			.withMessage("Payload of 5 bytes is not valid JSON for " + Item.class.getTypeName()
+					+ " (content type text/plain)")
+			.withCauseInstanceOf(JacksonException.class);
+		assertThatExceptionOfType(PayloadConversionException.class)
+			.isThrownBy(() -> this.converter.read(new byte[] { 0, (byte) 0xFF, 1, (byte) 0xFE }, null, Item.class))
+			.withMessage("Payload of 4 bytes is not valid JSON for " + Item.class.getTypeName() + " (no content type)");
+	}
+
+	@Test
+	void jsonThatDoesNotMatchTheTypeFailsNamingWhereButNotTheValue() {
+		byte[] json = "{\"name\":\"a\",\"count\":\"secret-value\"}".getBytes();
+		Headers headers = new Headers().put(NatsHeaders.CONTENT_TYPE, "application/json");
+		assertThatExceptionOfType(PayloadConversionException.class)
+			.isThrownBy(() -> this.converter.read(json, headers, Item.class))
+			.withMessage("Payload of " + json.length + " bytes is JSON that does not match " + Item.class.getTypeName()
+					+ " at 'count' (content type application/json)")
+			.withMessageNotContaining("secret-value");
 	}
 
 	record Item(String name, int count) {

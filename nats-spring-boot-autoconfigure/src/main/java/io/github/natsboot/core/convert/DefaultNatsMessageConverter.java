@@ -11,17 +11,15 @@ import io.nats.client.impl.Headers;
 import io.github.natsboot.core.NatsHeaders;
 
 import org.springframework.messaging.converter.MessageConversionException;
-import org.springframework.util.MimeType;
-import org.springframework.util.MimeTypeUtils;
 
 /**
  * The standard conversion: {@code byte[]} as is, {@code String} as UTF-8 text, anything
  * else as JSON through the application's Jackson mapper.
  * <p>
  * Payloads are read as JSON whatever {@value NatsHeaders#CONTENT_TYPE} they declare (many
- * NATS publishers declare none); a payload that is not JSON fails with a
- * {@link MessageConversionException} that names its content type when it declares one
- * that is not JSON.
+ * NATS publishers declare none); a payload that cannot be read fails with a
+ * {@link PayloadConversionException} that gives its size and content type, never its
+ * bytes.
  */
 public class DefaultNatsMessageConverter implements NatsMessageConverter {
 
@@ -101,8 +99,8 @@ public class DefaultNatsMessageConverter implements NatsMessageConverter {
 			try {
 				return reader.apply(data);
 			}
-			catch (MessageConversionException ex) {
-				throw explainNotJson(ex, headers, type);
+			catch (RuntimeException ex) {
+				throw explain(ex, data.length, headers, type);
 			}
 		};
 	}
@@ -117,29 +115,16 @@ public class DefaultNatsMessageConverter implements NatsMessageConverter {
 	}
 
 	/**
-	 * The error for a payload that could not be read as JSON: one that names its content
-	 * type when the message declares one that is not JSON. The content type is only
-	 * looked at here, after a failure: reading a header costs a received message several
-	 * cache misses (its headers were just built by the connection's reader thread).
+	 * The error for a payload that could not be read as JSON, with the content type the
+	 * message declares. The content type is only looked at here, after a failure: reading
+	 * a header costs a received message several cache misses (its headers were just built
+	 * by the connection's reader thread).
 	 */
-	private static MessageConversionException explainNotJson(MessageConversionException ex, Headers headers,
+	private static PayloadConversionException explain(RuntimeException ex, int payloadSize, Headers headers,
 			Type type) {
-		String contentType = (headers != null) ? headers.getFirst(NatsHeaders.CONTENT_TYPE) : null;
-		if (contentType == null || APPLICATION_JSON.equals(contentType) || isJson(contentType)) {
-			return ex;
-		}
-		return new MessageConversionException(
-				"Cannot read a payload of content type '" + contentType + "' as " + type.getTypeName(), ex);
-	}
-
-	private static boolean isJson(String contentType) {
-		try {
-			MimeType mimeType = MimeTypeUtils.parseMimeType(contentType);
-			return "json".equals(mimeType.getSubtype()) || mimeType.getSubtype().endsWith("+json");
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		PayloadConversionException failure = (ex instanceof PayloadConversionException conversion) ? conversion
+				: PayloadConversionException.unreadable(payloadSize, type, ex);
+		return failure.withContentType((headers != null) ? headers.getFirst(NatsHeaders.CONTENT_TYPE) : null);
 	}
 
 	private record SimpleWriter(Function<Object, byte[]> writer, String contentType) implements PayloadWriter {

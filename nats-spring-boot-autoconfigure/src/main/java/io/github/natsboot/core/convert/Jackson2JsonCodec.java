@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -47,11 +50,27 @@ public class Jackson2JsonCodec implements JsonCodec {
 			try {
 				return reader.readValue(data);
 			}
+			catch (InputCoercionException ex) {
+				throw PayloadConversionException.notMatching(data.length, type, "", ex);
+			}
+			catch (StreamReadException ex) {
+				throw PayloadConversionException.notJson(data.length, type, ex);
+			}
+			catch (JsonMappingException ex) {
+				throw PayloadConversionException.notMatching(data.length, type, path(ex), ex);
+			}
 			catch (IOException ex) {
-				throw new MessageConversionException("Could not read JSON payload as " + type.getTypeName() + ": "
-						+ ex.getMessage(), ex);
+				throw PayloadConversionException.unreadable(data.length, type, ex);
 			}
 		};
+	}
+
+	private static String path(JsonMappingException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference reference : ex.getPath()) {
+			JsonPaths.append(path, reference.getFieldName(), reference.getIndex());
+		}
+		return path.toString();
 	}
 
 }

@@ -4,6 +4,9 @@ import java.lang.reflect.Type;
 import java.util.function.Function;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,11 +49,27 @@ public class JacksonJsonCodec implements JsonCodec {
 			try {
 				return reader.readValue(data);
 			}
+			catch (InputCoercionException ex) {
+				throw PayloadConversionException.notMatching(data.length, type, path(ex), ex);
+			}
+			catch (StreamReadException ex) {
+				throw PayloadConversionException.notJson(data.length, type, ex);
+			}
+			catch (DatabindException ex) {
+				throw PayloadConversionException.notMatching(data.length, type, path(ex), ex);
+			}
 			catch (JacksonException ex) {
-				throw new MessageConversionException("Could not read JSON payload as " + type.getTypeName() + ": "
-						+ ex.getOriginalMessage(), ex);
+				throw PayloadConversionException.unreadable(data.length, type, ex);
 			}
 		};
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			JsonPaths.append(path, reference.getPropertyName(), reference.getIndex());
+		}
+		return path.toString();
 	}
 
 }
