@@ -21,6 +21,8 @@ public class CoreListenerMessageHandler implements MessageHandler {
 
 	private final ReplySender replySender;
 
+	private final NatsListenerMetrics metrics;
+
 	/**
 	 * Create a handler; see
 	 * {@link NatsListenerInstrumentation#coreMessageHandler(NatsListenerEndpoint, ReplySender)}.
@@ -31,6 +33,7 @@ public class CoreListenerMessageHandler implements MessageHandler {
 		this.invoker = invoker;
 		this.adapter = invoker.adapter();
 		this.replySender = replySender;
+		this.metrics = invoker.metrics();
 	}
 
 	@Override
@@ -49,7 +52,7 @@ public class CoreListenerMessageHandler implements MessageHandler {
 			Object result = this.invoker.invoke(message, null);
 			String replyTo = message.getReplyTo();
 			if (replyTo != null && this.adapter.returnsValue()) {
-				this.replySender.sendReply(replyTo, result);
+				return reply(message, replyTo, result);
 			}
 			return null;
 		}
@@ -60,6 +63,25 @@ public class CoreListenerMessageHandler implements MessageHandler {
 			logger.error("Listener '" + this.adapter.getListenerId() + "' could not complete a message on "
 					+ message.getSubject(), ex);
 			return ex;
+		}
+	}
+
+	private Throwable reply(Message message, String replyTo, Object value) {
+		try {
+			this.replySender.sendReply(replyTo, value);
+			return null;
+		}
+		catch (RuntimeException ex) {
+			this.metrics.replyFailed();
+			logger.error("Listener '" + this.adapter.getListenerId() + "' could not reply to a message on "
+					+ message.getSubject() + ", answered with an error instead", ex);
+			return ex;
+		}
+	}
+
+	private void replyWithError(String replyTo, Throwable error) {
+		if (!this.replySender.sendError(replyTo, error)) {
+			this.metrics.replyFailed();
 		}
 	}
 
@@ -76,11 +98,9 @@ public class CoreListenerMessageHandler implements MessageHandler {
 		String replyTo = message.getReplyTo();
 		if (replyTo != null) {
 			if (fallback != null) {
-				this.replySender.sendReply(replyTo, fallback);
+				return reply(message, replyTo, fallback);
 			}
-			else {
-				this.replySender.sendError(replyTo, error);
-			}
+			replyWithError(replyTo, error);
 		}
 		return (fallback != null) ? null : error;
 	}

@@ -2,6 +2,7 @@ package io.github.natsboot.listener;
 
 import java.io.IOException;
 
+import io.github.natsboot.core.NatsHeaderValues;
 import io.github.natsboot.core.NatsHeaders;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -24,6 +25,12 @@ class DeadLetterPublisher {
 
 	private static final String[] NOT_COPIED = { NatsHeaders.MESSAGE_ID, "Nats-Expected-Stream",
 			"Nats-Expected-Last-Sequence", "Nats-Expected-Last-Subject-Sequence", "Nats-Expected-Last-Msg-Id" };
+
+	/**
+	 * Bound of the original subject's header: far above any subject a server accepts by
+	 * default, so that it is only ever escaped, never cut.
+	 */
+	private static final int MAX_SUBJECT_LENGTH = 64 * 1024;
 
 	private final Connection connection;
 
@@ -65,10 +72,10 @@ class DeadLetterPublisher {
 
 	private static Headers deadLetterHeaders(Message message, String listenerId, String reason, Throwable failure) {
 		Headers headers = new Headers(message.getHeaders(), false, NOT_COPIED);
-		headers.put(NatsHeaders.DLQ_SUBJECT, message.getSubject());
+		headers.put(NatsHeaders.DLQ_SUBJECT, NatsHeaderValues.of(message.getSubject(), MAX_SUBJECT_LENGTH));
 		headers.put(NatsHeaders.DLQ_REASON, reason);
-		headers.put(NatsHeaders.DLQ_LISTENER, listenerId);
-		headers.put(NatsHeaders.DLQ_EXCEPTION, describe(failure));
+		headers.put(NatsHeaders.DLQ_LISTENER, NatsHeaderValues.of(listenerId));
+		headers.put(NatsHeaders.DLQ_EXCEPTION, FailureDescription.withType(failure));
 		if (message.isJetStream()) {
 			NatsJetStreamMetaData metaData = message.metaData();
 			headers.put(NatsHeaders.DLQ_STREAM, metaData.getStream());
@@ -77,14 +84,6 @@ class DeadLetterPublisher {
 			headers.put(NatsHeaders.DLQ_DELIVERY_COUNT, Long.toString(metaData.deliveredCount()));
 		}
 		return headers;
-	}
-
-	private static String describe(Throwable failure) {
-		Throwable cause = (failure instanceof NatsListenerExecutionFailedException && failure.getCause() != null)
-				? failure.getCause() : failure;
-		String text = cause.getClass().getName() + ": " + cause.getMessage();
-		text = text.replace('\r', ' ').replace('\n', ' ');
-		return (text.length() > 1024) ? text.substring(0, 1024) : text;
 	}
 
 	private JetStream jetStream() throws IOException {

@@ -129,6 +129,7 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 					+ message.getSubject() + " to " + this.settings.deadLetterSubject() + " (" + reason + ")");
 		}
 		else {
+			this.invoker.metrics().deadLetterFailed();
 			this.acknowledger.nak(message, backoff(message.metaData().deliveredCount()));
 		}
 	}

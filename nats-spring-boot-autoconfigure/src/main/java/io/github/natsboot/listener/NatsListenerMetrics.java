@@ -67,4 +67,18 @@ public interface NatsListenerMetrics {
 	default void deadLettered(String reason) {
 	}
 
+	/**
+	 * Record that the answer to a request could not be sent as intended: the reply value
+	 * was replaced by an error reply, or the error reply by the minimal one, or nothing
+	 * could be sent.
+	 */
+	default void replyFailed() {
+	}
+
+	/**
+	 * Record that publishing a message to its dead-letter subject failed.
+	 */
+	default void deadLetterFailed() {
+	}
+
 }

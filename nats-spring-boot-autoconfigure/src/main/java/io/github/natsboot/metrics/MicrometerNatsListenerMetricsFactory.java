@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.Timer;
  * {@link NatsListenerMetricsFactory} on Micrometer: registers the meters of a listener
  * once, when its container is created, tagged with the listener id and its configured
  * subjects (never the subject a message arrived on). Every listener gets the
- * {@value #PROCESS} timer; JetStream listeners also get the {@value #ACKNOWLEDGEMENTS}
- * and {@value #DEAD_LETTERS} counters.
+ * {@value #PROCESS} timer and the {@value #REPLY_FAILURES} counter; JetStream listeners
+ * also get the {@value #ACKNOWLEDGEMENTS}, {@value #DEAD_LETTERS} and
+ * {@value #DEAD_LETTER_FAILURES} counters.
  */
 public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetricsFactory {
 
@@ -35,6 +36,17 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 	 * Name of the counter of dead-lettered messages, tagged with the {@code reason}.
 	 */
 	public static final String DEAD_LETTERS = "nats.listener.dead.letters";
+
+	/**
+	 * Name of the counter of requests whose answer could not be sent as intended (the
+	 * reply value replaced by an error reply, or the error reply by the minimal one).
+	 */
+	public static final String REPLY_FAILURES = "nats.listener.reply.failures";
+
+	/**
+	 * Name of the counter of failed attempts to publish a dead letter.
+	 */
+	public static final String DEAD_LETTER_FAILURES = "nats.listener.dead.letter.failures";
 
 	private final MeterRegistry registry;
 
@@ -63,10 +75,16 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 
 		private final Timer notConvertible;
 
+		private final Counter replyFailures;
+
 		ListenerMeters(MeterRegistry registry, Tags tags) {
 			this.success = processTimer(registry, tags, "success");
 			this.failure = processTimer(registry, tags, "failure");
 			this.notConvertible = processTimer(registry, tags, "not-convertible");
+			this.replyFailures = Counter.builder(REPLY_FAILURES)
+				.description("Requests to a @NatsListener whose answer could not be sent as intended")
+				.tags(tags)
+				.register(registry);
 		}
 
 		private static Timer processTimer(MeterRegistry registry, Tags tags, String outcome) {
@@ -89,6 +107,11 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 			timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
 
+		@Override
+		public void replyFailed() {
+			this.replyFailures.increment();
+		}
+
 	}
 
 	private static final class JetStreamListenerMeters implements NatsListenerMetrics {
@@ -105,6 +128,8 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 
 		private final Counter notConvertible;
 
+		private final Counter deadLetterFailures;
+
 		JetStreamListenerMeters(ListenerMeters processing, MeterRegistry registry, Tags tags) {
 			this.processing = processing;
 			this.acks = acknowledgements(registry, tags, "ack");
@@ -112,6 +137,10 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 			this.terms = acknowledgements(registry, tags, "term");
 			this.maxDeliveries = deadLetters(registry, tags, "max-deliveries");
 			this.notConvertible = deadLetters(registry, tags, "not-convertible");
+			this.deadLetterFailures = Counter.builder(DEAD_LETTER_FAILURES)
+				.description("Failed attempts of a @NatsListener to publish a dead letter")
+				.tags(tags)
+				.register(registry);
 		}
 
 		private static Counter acknowledgements(MeterRegistry registry, Tags tags, String type) {
@@ -158,6 +187,16 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 		@Override
 		public void deadLettered(String reason) {
 			(NatsListenerMetrics.NOT_CONVERTIBLE.equals(reason) ? this.notConvertible : this.maxDeliveries).increment();
+		}
+
+		@Override
+		public void replyFailed() {
+			this.processing.replyFailed();
+		}
+
+		@Override
+		public void deadLetterFailed() {
+			this.deadLetterFailures.increment();
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.natsboot.metrics;
 
+import io.github.natsboot.core.NatsHeaderValues;
 import io.github.natsboot.core.NatsTemplateOperation;
 import io.micrometer.observation.transport.SenderContext;
 import io.nats.client.impl.Headers;
@@ -9,6 +10,12 @@ import io.nats.client.impl.Headers;
  * its NATS {@link Headers} are the carrier that tracing writes the trace context into.
  */
 public class NatsSenderContext extends SenderContext<Headers> {
+
+	/**
+	 * Bound of a propagated value: the size W3C allows for a whole {@code baggage}
+	 * header, so that propagation values are only ever escaped, never cut.
+	 */
+	private static final int MAX_PROPAGATED_LENGTH = 8192;
 
 	private final NatsTemplateOperation operation;
 
@@ -26,7 +33,7 @@ public class NatsSenderContext extends SenderContext<Headers> {
 	public NatsSenderContext(Headers headers, NatsTemplateOperation operation, String subject, String templateName) {
 		super((carrier, key, value) -> {
 			if (carrier != null) {
-				carrier.put(key, value);
+				carrier.put(key, NatsHeaderValues.of(value, MAX_PROPAGATED_LENGTH));
 			}
 		});
 		setCarrier(headers);

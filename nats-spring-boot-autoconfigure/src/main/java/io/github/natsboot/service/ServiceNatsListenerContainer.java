@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.natsboot.core.NatsServiceErrorException;
-import io.github.natsboot.listener.CoreListenerMessageHandler;
 import io.github.natsboot.listener.AbstractNatsListenerContainer;
+import io.github.natsboot.listener.CoreListenerMessageHandler;
+import io.github.natsboot.listener.FailureDescription;
 import io.github.natsboot.listener.NatsListenerEndpoint;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -172,9 +172,7 @@ public class ServiceNatsListenerContainer extends AbstractNatsListenerContainer 
 
 		ServiceEndpointError(Throwable error) {
 			super(null, error, false, false);
-			Throwable cause = (error.getCause() != null) ? error.getCause() : error;
-			this.description = (cause instanceof NatsServiceErrorException serviceError) ? serviceError.getDescription()
-					: (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+			this.description = FailureDescription.of(error);
 		}
 
 		@Override
