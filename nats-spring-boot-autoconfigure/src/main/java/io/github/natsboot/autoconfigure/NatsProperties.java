@@ -523,8 +523,10 @@ public class NatsProperties {
 		private String deadLetterSubject = "dlq.{stream}.{consumer}";
 
 		/**
-		 * Max deliveries of the durable consumers that listeners without a configured
-		 * consumer create for themselves.
+		 * Max deliveries of listeners without a configured consumer, counted by the
+		 * listener: the consumers they create redeliver without a server-side limit, so
+		 * that a message whose dead letter could not be published before a stop is
+		 * redelivered and dead-lettered by the next instance.
 		 */
 		private int maxDeliver = 5;
 

@@ -1,27 +1,29 @@
 package io.github.natsboot.listener;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import io.github.natsboot.core.NatsHeaderValues;
 import io.github.natsboot.core.NatsHeaders;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamStatusException;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsJetStreamMetaData;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * Publishes a message a listener gave up on to its dead-letter subject, with headers
- * that say where it came from and why. When a stream captures the dead-letter subject
- * the publish waits for the stream's acknowledgement, so the message is stored before
- * the original is terminated; otherwise it is published as a core message.
+ * that say where it came from and why, and tells whether the dead letter is safe, so that
+ * the original may be terminated: acknowledged by the stream that captures the subject,
+ * or, when no stream captures it, published and flushed to the server. Each dead letter
+ * carries a {@value NatsHeaders#MESSAGE_ID} made of the original's stream, consumer and
+ * sequence, so that a dead letter published twice (retried after a lost acknowledgement,
+ * or by two instances) is stored once within the stream's duplicate window.
  */
 class DeadLetterPublisher {
-
-	private static final Log logger = LogFactory.getLog(DeadLetterPublisher.class);
 
 	private static final String[] NOT_COPIED = { NatsHeaders.MESSAGE_ID, "Nats-Expected-Stream",
 			"Nats-Expected-Last-Sequence", "Nats-Expected-Last-Subject-Sequence", "Nats-Expected-Last-Msg-Id" };
@@ -31,6 +33,8 @@ class DeadLetterPublisher {
 	 * default, so that it is only ever escaped, never cut.
 	 */
 	private static final int MAX_SUBJECT_LENGTH = 64 * 1024;
+
+	private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(2);
 
 	private final Connection connection;
 
@@ -43,31 +47,50 @@ class DeadLetterPublisher {
 	/**
 	 * Publish the message to the dead-letter subject.
 	 * @param subject the dead-letter subject
+	 * @param streamExpected whether a stream captured the subject when the listener
+	 * started: then a subject that no stream answers on is a failure (the stream is gone
+	 * or not available yet), not a reason to publish a core message
 	 * @param message the original message
 	 * @param listenerId the listener that gave up
 	 * @param reason why: {@value NatsListenerMetrics#MAX_DELIVERIES} or
 	 * {@value NatsListenerMetrics#NOT_CONVERTIBLE}
 	 * @param failure the last failure
-	 * @return whether the message was published
+	 * @throws DeadLetterFailedException if the dead letter is not known to be stored
 	 */
-	boolean publish(String subject, Message message, String listenerId, String reason, Throwable failure) {
+	void publish(String subject, boolean streamExpected, Message message, String listenerId, String reason,
+			Throwable failure) throws DeadLetterFailedException {
 		Headers headers = deadLetterHeaders(message, listenerId, reason, failure);
 		byte[] data = (message.getData() != null) ? message.getData() : new byte[0];
 		try {
 			jetStream().publish(subject, headers, data);
-			return true;
 		}
-		catch (IOException ex) {
-			if (String.valueOf(ex.getMessage()).contains("503")) {
-				this.connection.publish(subject, headers, data);
-				return true;
+		catch (JetStreamStatusException | IOException ex) {
+			if (streamExpected || !isNoResponders(ex)) {
+				throw new DeadLetterFailedException(subject, ex);
 			}
-			logger.error("Could not dead-letter a message of listener '" + listenerId + "' to " + subject, ex);
+			publishCore(subject, headers, data);
 		}
 		catch (JetStreamApiException | RuntimeException ex) {
-			logger.error("Could not dead-letter a message of listener '" + listenerId + "' to " + subject, ex);
+			throw new DeadLetterFailedException(subject, ex);
 		}
-		return false;
+	}
+
+	private void publishCore(String subject, Headers headers, byte[] data) throws DeadLetterFailedException {
+		try {
+			this.connection.publish(subject, headers, data);
+			this.connection.flush(FLUSH_TIMEOUT);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeadLetterFailedException(subject, ex);
+		}
+		catch (TimeoutException | RuntimeException ex) {
+			throw new DeadLetterFailedException(subject, ex);
+		}
+	}
+
+	private static boolean isNoResponders(Exception ex) {
+		return String.valueOf(ex.getMessage()).contains("503");
 	}
 
 	private static Headers deadLetterHeaders(Message message, String listenerId, String reason, Throwable failure) {
@@ -82,6 +105,8 @@ class DeadLetterPublisher {
 			headers.put(NatsHeaders.DLQ_CONSUMER, metaData.getConsumer());
 			headers.put(NatsHeaders.DLQ_STREAM_SEQUENCE, Long.toString(metaData.streamSequence()));
 			headers.put(NatsHeaders.DLQ_DELIVERY_COUNT, Long.toString(metaData.deliveredCount()));
+			headers.put(NatsHeaders.MESSAGE_ID,
+					"dlq:" + metaData.getStream() + ":" + metaData.getConsumer() + ":" + metaData.streamSequence());
 		}
 		return headers;
 	}

@@ -10,6 +10,8 @@ import io.nats.client.Message;
  */
 final class JetStreamAcknowledger {
 
+	private static final Duration RELEASE_DELAY = Duration.ofSeconds(1);
+
 	private final NatsListenerMetrics metrics;
 
 	JetStreamAcknowledger(NatsListenerMetrics metrics) {
@@ -29,6 +31,16 @@ final class JetStreamAcknowledger {
 	void nak(Message message, Duration delay) {
 		message.nakWithDelay(delay);
 		this.metrics.naked();
+	}
+
+	/**
+	 * Hand a message back for redelivery when its container stops, after a delay long
+	 * enough for the stopping container to close its subscription first, so that the
+	 * message goes to another instance instead of coming back to this one.
+	 * @param message the message
+	 */
+	void release(Message message) {
+		nak(message, RELEASE_DELAY);
 	}
 
 	void term(Message message) {

@@ -11,20 +11,16 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Handles the JetStream messages of one consumer worker: acknowledges after the
  * listener returns; on failure negatively acknowledges with the backoff delay of the
- * delivery attempt, or, at the consumer's max deliveries or when the payload cannot be
- * converted, dead-letters and terminates. While the container stops, messages that were
- * buffered but not started are released at once for another instance.
+ * delivery attempt, or, at the listener's max deliveries or when the payload cannot be
+ * converted, dead-letters ({@link DeadLetters}: terminated once the dead letter is safe).
+ * A message delivered more often than the max deliveries (one the listener could not
+ * dead-letter before it stopped) is dead-lettered without invoking the listener again.
+ * While the container stops, messages that were buffered but not started are released
+ * at once for another instance.
  */
 class JetStreamListenerMessageHandler implements MessageHandler {
 
 	private static final Log logger = LogFactory.getLog(JetStreamListenerMessageHandler.class);
-
-	/**
-	 * Delay of the redelivery of a buffered message released on stop: long enough for the
-	 * stopping container to close its subscription first, so that the message goes to
-	 * another instance instead of coming back to this one.
-	 */
-	private static final Duration RELEASE_DELAY = Duration.ofSeconds(1);
 
 	private final ListenerInvoker invoker;
 
@@ -34,22 +30,25 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 
 	private final JetStreamConsumerSettings settings;
 
-	private final DeadLetterPublisher deadLetterPublisher;
+	private final DeadLetters deadLetters;
 
 	private final InFlightMessage inFlight;
 
 	private final StopSignal stopSignal;
 
+	private final UnreadablePayloadAction unreadablePayload;
+
 	JetStreamListenerMessageHandler(ListenerInvoker invoker, JetStreamAcknowledger acknowledger,
-			JetStreamConsumerSettings settings, DeadLetterPublisher deadLetterPublisher, InFlightMessage inFlight,
+			JetStreamConsumerSettings settings, DeadLetters deadLetters, InFlightMessage inFlight,
 			StopSignal stopSignal) {
 		this.invoker = invoker;
 		this.adapter = invoker.adapter();
 		this.acknowledger = acknowledger;
 		this.settings = settings;
-		this.deadLetterPublisher = deadLetterPublisher;
+		this.deadLetters = deadLetters;
 		this.inFlight = inFlight;
 		this.stopSignal = stopSignal;
+		this.unreadablePayload = settings.unreadablePayload();
 	}
 
 	@Override
@@ -73,6 +72,13 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 	}
 
 	private void process(Message message) {
+		if (this.settings.isBeyondMaxDeliver(message)) {
+			this.deadLetters.deadLetter(message, NatsListenerMetrics.MAX_DELIVERIES,
+					new IllegalStateException("Delivered " + message.metaData().deliveredCount()
+							+ " times, more than the max deliveries (" + this.settings.maxDeliver()
+							+ "): the listener failed on it and could not dead-letter it before it stopped"));
+			return;
+		}
 		JetStreamAcknowledgment acknowledgment = this.adapter.acknowledgesManually()
 				? new JetStreamAcknowledgment(message, this.acknowledger) : null;
 		try {
@@ -97,14 +103,21 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 		if (acknowledgment != null && acknowledgment.isSettled()) {
 			return;
 		}
-		if (failure.isConversionFailure()) {
-			deadLetter(message, NatsListenerMetrics.NOT_CONVERTIBLE, failure);
+		if (failure.isConversionFailure() && this.unreadablePayload != UnreadablePayloadAction.NAK) {
+			if (this.unreadablePayload == UnreadablePayloadAction.TERM) {
+				logger.warn("Listener '" + this.adapter.getListenerId() + "' terminated a message of "
+						+ message.getSubject() + " whose payload it cannot read: " + failure.getCause());
+				this.acknowledger.term(message);
+			}
+			else {
+				this.deadLetters.deadLetter(message, NatsListenerMetrics.NOT_CONVERTIBLE, failure);
+			}
 			return;
 		}
 		long delivered = message.metaData().deliveredCount();
 		int maxDeliver = this.settings.maxDeliver();
 		if (maxDeliver > 0 && delivered >= maxDeliver) {
-			deadLetter(message, NatsListenerMetrics.MAX_DELIVERIES, failure);
+			this.deadLetters.deadLetter(message, NatsListenerMetrics.MAX_DELIVERIES, failure);
 		}
 		else {
 			this.acknowledger.nak(message, backoff(delivered));
@@ -120,23 +133,9 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 		return backoff.get(index);
 	}
 
-	private void deadLetter(Message message, String reason, Throwable failure) {
-		if (this.deadLetterPublisher.publish(this.settings.deadLetterSubject(), message,
-				this.adapter.getListenerId(), reason, failure)) {
-			this.acknowledger.term(message);
-			this.invoker.metrics().deadLettered(reason);
-			logger.warn("Listener '" + this.adapter.getListenerId() + "' dead-lettered a message of "
-					+ message.getSubject() + " to " + this.settings.deadLetterSubject() + " (" + reason + ")");
-		}
-		else {
-			this.invoker.metrics().deadLetterFailed();
-			this.acknowledger.nak(message, backoff(message.metaData().deliveredCount()));
-		}
-	}
-
 	private void release(Message message) {
 		try {
-			this.acknowledger.nak(message, RELEASE_DELAY);
+			this.acknowledger.release(message);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not release a buffered message: " + ex);

@@ -26,8 +26,9 @@ import org.apache.commons.logging.LogFactory;
  * each consuming through jnats's {@link ConsumerContext#consume} on its own dispatcher
  * with a batch sized for the listener. A watchdog ticks every second (every quarter of the
  * ack wait when that is shorter than four seconds): it keeps handlers that run longer than
- * half the ack wait alive with in-progress acknowledgements, so one is sent before three
- * quarters of the ack wait have passed, and restarts the pulls after the connection
+ * half the ack wait, and messages whose dead letters are still being retried
+ * ({@link DeadLetters}), alive with in-progress acknowledgements, so one is sent before
+ * three quarters of the ack wait have passed, and restarts the pulls after the connection
  * reconnected, because a pull consumer can otherwise stall for a minute or more after a
  * server restart.
  */
@@ -58,6 +59,8 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	private ConsumerContext consumerContext;
 
 	private JetStreamConsumerSettings settings;
+
+	private DeadLetters deadLetters;
 
 	private ScheduledFuture<?> watchdog;
 
@@ -118,6 +121,9 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			this.consumerContext = this.connection.getConsumerContext(stream, durable);
 			ConsumerInfo info = this.consumerContext.getCachedConsumerInfo();
 			this.settings = this.factory.settingsFor(getEndpoint(), info);
+			this.deadLetters = new DeadLetters(getListenerId(), this.settings, deadLetterStreamExists(management),
+					this.factory.getDeadLetterPublisher(), this.acknowledger, this.invoker.metrics(),
+					this.factory.getDeadLetterRetries());
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() == JetStreamApiErrorCodes.CONSUMER_NOT_FOUND) {
@@ -135,6 +141,24 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
 					"@NatsListener '" + getListenerId() + "' could not reach JetStream: " + ex.getMessage());
 		}
+	}
+
+	private boolean deadLetterStreamExists(JetStreamManagement management) throws IOException, JetStreamApiException {
+		String subject = this.settings.deadLetterSubject();
+		if (!management.getStreamNames(subject).isEmpty()) {
+			return true;
+		}
+		String problem = "@NatsListener '" + getListenerId() + "' dead-letters to '" + subject
+				+ "', which no stream captures";
+		if (this.factory.isDeadLetterStreamRequired()) {
+			JetStreamBinding binding = getEndpoint().getJetStream();
+			throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
+					problem + ": declare a stream for it, for example nats.jetstream.streams.DLQ.subjects=" + subject);
+		}
+		logger.warn(problem + ": its dead letters are published as core messages, which only current "
+				+ "subscribers receive. Declare a stream for it, for example nats.jetstream.streams.DLQ.subjects="
+				+ subject);
+		return false;
 	}
 
 	private static boolean streamExists(JetStreamManagement management, String stream)
@@ -170,11 +194,10 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 
 	private void startWorkers() {
 		ConsumeOptions options = this.factory.consumeOptions();
-		DeadLetterPublisher deadLetterPublisher = this.factory.getDeadLetterPublisher();
 		for (int i = 0; i < getEndpoint().getConcurrency(); i++) {
 			InFlightMessage inFlight = new InFlightMessage();
 			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.invoker,
-					this.acknowledger, this.settings, deadLetterPublisher, inFlight, this.stopSignal);
+					this.acknowledger, this.settings, this.deadLetters, inFlight, this.stopSignal);
 			try {
 				this.workers.add(new Worker(this.consumerContext.consume(options, handler), handler, inFlight));
 			}
@@ -212,6 +235,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			for (Worker worker : this.workers) {
 				worker.inFlight().keepAlive(keepAliveNanos);
 			}
+			this.deadLetters.keepAlive(keepAliveNanos);
 			long reconnectsNow = this.connection.getStatistics().getReconnects();
 			if (reconnectsNow != this.reconnects && this.connection.getStatus() == Connection.Status.CONNECTED) {
 				this.reconnects = reconnectsNow;
@@ -255,6 +279,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			this.watchdog.cancel(false);
 		}
 		stopWorkers();
+		this.deadLetters.releaseAll();
 	}
 
 	private void stopWorkers() {
@@ -278,6 +303,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 				worker.inFlight().keepAlive(keepAliveNanos);
 				idle &= worker.inFlight().isIdle();
 			}
+			this.deadLetters.keepAlive(keepAliveNanos);
 			if (idle && this.stopSignal.isQuietFor(RELEASE_QUIET_NANOS)) {
 				return;
 			}
@@ -316,6 +342,16 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	@Override
 	public long getDroppedCount() {
 		return 0;
+	}
+
+	/**
+	 * The number of messages this listener gave up on whose dead letters could not be
+	 * published yet: they are kept, and retried in the background.
+	 * @return the count
+	 */
+	public int getPendingDeadLetterCount() {
+		DeadLetters deadLetters = this.deadLetters;
+		return (deadLetters != null) ? deadLetters.getPendingCount() : 0;
 	}
 
 	@Override

@@ -25,11 +25,9 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 
 	private final DeadLetterPublisher deadLetterPublisher;
 
-	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "nats-jetstream-listener-watchdog");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService scheduler = daemonScheduler("nats-jetstream-listener-watchdog");
+
+	private final ScheduledExecutorService deadLetterRetries = daemonScheduler("nats-jetstream-dead-letters");
 
 	private int batchSize = 500;
 
@@ -44,6 +42,8 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	private Duration ackWait = Duration.ofSeconds(30);
 
 	private Duration stopTimeout = Duration.ofSeconds(30);
+
+	private boolean deadLetterStreamRequired;
 
 	private NatsListenerInstrumentation instrumentation = NatsListenerInstrumentation.NONE;
 
@@ -92,7 +92,10 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	}
 
 	/**
-	 * Set the max deliveries of the durable consumers listeners create for themselves.
+	 * Set the max deliveries of listeners bound to a consumer they create for themselves.
+	 * The listener counts them: the server redelivers such consumers' messages without a
+	 * limit, so that a message the listener could not dead-letter before it stopped is
+	 * redelivered, and dead-lettered without invoking the listener again.
 	 * @param maxDeliver the max deliveries
 	 */
 	public void setMaxDeliver(int maxDeliver) {
@@ -105,6 +108,24 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	 */
 	public void setAckWait(Duration ackWait) {
 		this.ackWait = ackWait;
+	}
+
+	/**
+	 * Set whether a listener whose dead-letter subject no stream captures fails to start,
+	 * instead of starting with a warning (its dead letters are then published as core
+	 * messages, which only current subscribers receive).
+	 * @param deadLetterStreamRequired whether a dead-letter stream is required
+	 */
+	public void setDeadLetterStreamRequired(boolean deadLetterStreamRequired) {
+		this.deadLetterStreamRequired = deadLetterStreamRequired;
+	}
+
+	boolean isDeadLetterStreamRequired() {
+		return this.deadLetterStreamRequired;
+	}
+
+	ScheduledExecutorService getDeadLetterRetries() {
+		return this.deadLetterRetries;
 	}
 
 	/**
@@ -155,7 +176,10 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 		String deadLetterSubject = pattern.replace("{stream}", info.getStreamName())
 			.replace("{consumer}", info.getName());
 		Duration ackWait = (configuration.getAckWait() != null) ? configuration.getAckWait() : Duration.ofSeconds(30);
-		return new JetStreamConsumerSettings(ackWait, (int) configuration.getMaxDeliver(), backoff, deadLetterSubject);
+		int serverMaxDeliver = (int) configuration.getMaxDeliver();
+		int maxDeliver = (serverMaxDeliver > 0 || binding.consumer() != null) ? serverMaxDeliver : this.maxDeliver;
+		return new JetStreamConsumerSettings(ackWait, maxDeliver, serverMaxDeliver, backoff, deadLetterSubject,
+				"$JS.ACK." + info.getStreamName() + "." + info.getName() + ".", binding.unreadablePayload());
 	}
 
 	String durableNameFor(NatsListenerEndpoint endpoint) {
@@ -169,13 +193,22 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 			.ackPolicy(AckPolicy.Explicit)
 			.deliverPolicy(DeliverPolicy.All)
 			.ackWait(this.ackWait)
-			.maxDeliver(this.maxDeliver)
+			.maxDeliver(-1)
 			.build();
 	}
 
 	@Override
 	public void destroy() {
 		this.scheduler.shutdownNow();
+		this.deadLetterRetries.shutdownNow();
+	}
+
+	private static ScheduledExecutorService daemonScheduler(String name) {
+		return Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 }

@@ -114,4 +114,12 @@ public @interface NatsListener {
 	 */
 	String deadLetterSubject() default "";
 
+	/**
+	 * What a JetStream listener does with a message whose payload cannot be converted or
+	 * validated: dead-letter it at once (the default), terminate it, or retry it like any
+	 * failure.
+	 * @return the action
+	 */
+	UnreadablePayloadAction unreadablePayload() default UnreadablePayloadAction.DEAD_LETTER;
+
 }

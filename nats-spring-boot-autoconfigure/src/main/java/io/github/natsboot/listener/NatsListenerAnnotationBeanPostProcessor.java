@@ -145,7 +145,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 			.toList();
 		String deadLetterSubject = resolve(annotation.deadLetterSubject());
 		return new JetStreamBinding(stream, StringUtils.hasText(consumer) ? consumer : null, backoff,
-				StringUtils.hasText(deadLetterSubject) ? deadLetterSubject : null);
+				StringUtils.hasText(deadLetterSubject) ? deadLetterSubject : null, annotation.unreadablePayload());
 	}
 
 	private static Duration parseDuration(AnnotatedMethod annotated, String value) {

@@ -133,6 +133,30 @@ class JetStreamListenerIntegrationTests {
 	}
 
 	@Test
+	void anUnreadablePayloadIsTerminatedOrRetriedWhenTheListenerSaysSo() throws Exception {
+		this.contextRunner.withUserConfiguration(UnreadablePayloadListeners.class)
+			.withPropertyValues("nats.listener.jetstream.max-deliver=3")
+			.run((context) -> {
+				NatsTemplate template = context.getBean(NatsTemplate.class);
+				byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
+				template.publishToStream("orders.term", poison, null, null);
+				template.publishToStream("orders.nak", poison, null, null);
+				Message dead = nextDeadLetter("dlq.ORDERS.nak");
+				assertThat(dead.getHeaders().getFirst(NatsHeaders.DLQ_REASON)).isEqualTo("max-deliveries");
+				assertThat(dead.getHeaders().getFirst(NatsHeaders.DLQ_DELIVERY_COUNT)).isEqualTo("3");
+				await().atMost(Duration.ofSeconds(5)).until(() -> settled("term") && settled("nak"));
+				assertThat(this.management.getConsumerInfo("ORDERS", "term").getRedelivered()).isZero();
+				assertThat(this.management.getStreamInfo("DLQ").getStreamState().getMsgCount()).isOne();
+				assertThat(context.getBean(UnreadablePayloadListeners.class).invocations).hasValue(0);
+			});
+	}
+
+	private boolean settled(String consumer) throws Exception {
+		ConsumerInfo info = this.management.getConsumerInfo("ORDERS", consumer);
+		return info.getNumAckPending() == 0 && info.getNumPending() == 0;
+	}
+
+	@Test
 	void manualAcknowledgmentLetsTheListenerDecide() {
 		this.contextRunner.withUserConfiguration(ManualAckListener.class).run((context) -> {
 			context.getBean(NatsTemplate.class).publishToStream("orders.manual", new Order("o-m", 1));
@@ -277,6 +301,25 @@ class JetStreamListenerIntegrationTests {
 			if (!this.seen.add(order.id())) {
 				this.duplicates.incrementAndGet();
 			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnreadablePayloadListeners {
+
+		final AtomicInteger invocations = new AtomicInteger();
+
+		@NatsListener(id = "term", stream = "ORDERS", subjects = "orders.term",
+				unreadablePayload = UnreadablePayloadAction.TERM)
+		void terminated(Order order) {
+			this.invocations.incrementAndGet();
+		}
+
+		@NatsListener(id = "nak", stream = "ORDERS", subjects = "orders.nak", backoff = "50ms",
+				unreadablePayload = UnreadablePayloadAction.NAK)
+		void retried(Order order) {
+			this.invocations.incrementAndGet();
 		}
 
 	}

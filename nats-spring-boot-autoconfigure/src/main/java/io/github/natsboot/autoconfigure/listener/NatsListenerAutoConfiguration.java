@@ -2,8 +2,10 @@ package io.github.natsboot.autoconfigure.listener;
 
 import io.github.natsboot.autoconfigure.NatsProperties;
 import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
+import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamProperties;
 import io.github.natsboot.core.OutgoingMessageFactory;
 import io.github.natsboot.core.convert.NatsMessageConverter;
+import io.github.natsboot.jetstream.ProvisioningMode;
 import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.EnableNats;
 import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
@@ -84,7 +86,8 @@ public final class NatsListenerAutoConfiguration {
 	@Order(0)
 	@ConditionalOnMissingBean
 	JetStreamNatsListenerContainerFactory natsJetStreamListenerContainerFactory(Connection connection,
-			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation) {
+			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation,
+			ObjectProvider<NatsJetStreamProperties> jetStreamProperties) {
 		NatsProperties.ListenerJetStream jetstream = properties.getListener().getJetstream();
 		JetStreamNatsListenerContainerFactory factory = new JetStreamNatsListenerContainerFactory(connection);
 		factory.setBatchSize(jetstream.getBatchSize());
@@ -95,6 +98,9 @@ public final class NatsListenerAutoConfiguration {
 		factory.setAckWait(jetstream.getAckWait());
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
 		factory.setInstrumentation(natsListenerInstrumentation);
+		NatsJetStreamProperties provisioning = jetStreamProperties.getIfAvailable();
+		factory.setDeadLetterStreamRequired(provisioning != null
+				&& provisioning.getProvisioning().getMode() == ProvisioningMode.VALIDATE);
 		return factory;
 	}
 
