@@ -189,7 +189,7 @@ final class DeadLetters {
 			this.acknowledger.release(message);
 			logger.warn("Listener '" + this.listenerId + "' stopped before it could dead-letter message "
 					+ metaData.streamSequence() + " of stream '" + metaData.getStream()
-					+ "'; released it for redelivery, when it will be dead-lettered without invoking the listener");
+					+ "'; released it for redelivery");
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Listener '" + this.listenerId + "' could not release message " + metaData.streamSequence()

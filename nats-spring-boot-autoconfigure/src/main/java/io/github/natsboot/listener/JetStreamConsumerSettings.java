@@ -3,47 +3,23 @@ package io.github.natsboot.listener;
 import java.time.Duration;
 import java.util.List;
 
-import io.nats.client.Message;
-
 /**
  * What a JetStream listener worker needs to know about its consumer, read once when the
  * container starts.
  *
  * @param ackWait the consumer's ack wait
- * @param maxDeliver the deliveries after which the listener gives up on a message, or a
- * value below 1 for unlimited
+ * @param maxDeliver the delivery from which a failure makes the listener give up on a
+ * message, or a value below 1 for unlimited
  * @param serverMaxDeliver the consumer's own max deliveries, enforced by the server, or a
  * value below 1 when the server redelivers without limit (the consumers listeners create
- * for themselves: the listener counts their deliveries itself, so that a message it could
- * not dead-letter before stopping is redelivered)
+ * for themselves: the listener counts their deliveries itself, so that a message is never
+ * stranded by deliveries that did not reach the listener, and a message whose dead letter
+ * could not be published before a stop is redelivered)
  * @param backoff the redelivery delays after a failure
  * @param deadLetterSubject where messages go when the listener gives up
- * @param ackSubjectPrefix the start of the acknowledgement subjects of the consumer's
- * messages, up to their delivery count
  * @param unreadablePayload what happens to a message whose payload cannot be converted
  */
 record JetStreamConsumerSettings(Duration ackWait, int maxDeliver, int serverMaxDeliver, List<Duration> backoff,
-		String deadLetterSubject, String ackSubjectPrefix, UnreadablePayloadAction unreadablePayload) {
-
-	/**
-	 * Whether the message was delivered more often than the listener's max deliveries:
-	 * the listener failed on it that often before and could not dead-letter it. Cheap for
-	 * a first delivery, the common case: its delivery count is read from the
-	 * acknowledgement subject without parsing the message's metadata.
-	 * @param message a message of the consumer
-	 * @return {@code true} if it is to be dead-lettered without invoking the listener
-	 */
-	boolean isBeyondMaxDeliver(Message message) {
-		if (this.maxDeliver <= 0 || this.maxDeliver == this.serverMaxDeliver) {
-			return false;
-		}
-		String replyTo = message.getReplyTo();
-		int count = this.ackSubjectPrefix.length();
-		if (replyTo != null && replyTo.length() > count + 1 && replyTo.startsWith(this.ackSubjectPrefix)
-				&& replyTo.charAt(count) == '1' && replyTo.charAt(count + 1) == '.') {
-			return false;
-		}
-		return message.metaData().deliveredCount() > this.maxDeliver;
-	}
+		String deadLetterSubject, UnreadablePayloadAction unreadablePayload) {
 
 }

@@ -13,9 +13,9 @@ import org.apache.commons.logging.LogFactory;
  * listener returns; on failure negatively acknowledges with the backoff delay of the
  * delivery attempt, or, at the listener's max deliveries or when the payload cannot be
  * converted, dead-letters ({@link DeadLetters}: terminated once the dead letter is safe).
- * A message delivered more often than the max deliveries (one the listener could not
- * dead-letter before it stopped) is dead-lettered without invoking the listener again.
- * While the container stops, messages that were buffered but not started are released
+ * A message delivered more often than the max deliveries (one that was released without
+ * being processed, or whose dead letter could not be published before a stop) is
+ * processed like any other, and dead-lettered if it fails. While the container stops, messages that were buffered but not started are released
  * at once for another instance.
  */
 class JetStreamListenerMessageHandler implements MessageHandler {
@@ -72,13 +72,6 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 	}
 
 	private void process(Message message) {
-		if (this.settings.isBeyondMaxDeliver(message)) {
-			this.deadLetters.deadLetter(message, NatsListenerMetrics.MAX_DELIVERIES,
-					new IllegalStateException("Delivered " + message.metaData().deliveredCount()
-							+ " times, more than the max deliveries (" + this.settings.maxDeliver()
-							+ "): the listener failed on it and could not dead-letter it before it stopped"));
-			return;
-		}
 		JetStreamAcknowledgment acknowledgment = this.adapter.acknowledgesManually()
 				? new JetStreamAcknowledgment(message, this.acknowledger) : null;
 		try {

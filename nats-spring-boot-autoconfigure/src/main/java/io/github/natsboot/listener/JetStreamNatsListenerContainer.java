@@ -30,13 +30,15 @@ import org.apache.commons.logging.LogFactory;
  * ({@link DeadLetters}), alive with in-progress acknowledgements, so one is sent before
  * three quarters of the ack wait have passed, and restarts the pulls after the connection
  * reconnected, because a pull consumer can otherwise stall for a minute or more after a
- * server restart.
+ * server restart; the replaced pulls hand back what they had buffered before they close.
  */
 public class JetStreamNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(JetStreamNatsListenerContainer.class);
 
 	private static final long RELEASE_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final long DRAINED_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private static final long MAX_WATCHDOG_TICK_MILLIS = 1000;
 
@@ -52,9 +54,9 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 
 	private final JetStreamAcknowledger acknowledger;
 
-	private final StopSignal stopSignal = new StopSignal();
-
 	private final List<Worker> workers = new CopyOnWriteArrayList<>();
+
+	private final List<Worker> draining = new CopyOnWriteArrayList<>();
 
 	private ConsumerContext consumerContext;
 
@@ -98,7 +100,6 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	@Override
 	protected void doStart() {
 		bind();
-		this.stopSignal.set(false);
 		startWorkers();
 		this.pullsLost = false;
 		this.reconnects = this.connection.getStatistics().getReconnects();
@@ -194,12 +195,13 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 
 	private void startWorkers() {
 		ConsumeOptions options = this.factory.consumeOptions();
+		StopSignal stopSignal = new StopSignal();
 		for (int i = 0; i < getEndpoint().getConcurrency(); i++) {
 			InFlightMessage inFlight = new InFlightMessage();
 			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.invoker,
-					this.acknowledger, this.settings, this.deadLetters, inFlight, this.stopSignal);
+					this.acknowledger, this.settings, this.deadLetters, inFlight, stopSignal);
 			try {
-				this.workers.add(new Worker(this.consumerContext.consume(options, handler), handler, inFlight));
+				this.workers.add(new Worker(this.consumerContext.consume(options, handler), inFlight, stopSignal));
 			}
 			catch (IOException | JetStreamApiException ex) {
 				throw new NatsListenerBindingException(getListenerId(), getEndpoint().getJetStream().stream(),
@@ -235,7 +237,11 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			for (Worker worker : this.workers) {
 				worker.inFlight().keepAlive(keepAliveNanos);
 			}
+			for (Worker worker : this.draining) {
+				worker.inFlight().keepAlive(keepAliveNanos);
+			}
 			this.deadLetters.keepAlive(keepAliveNanos);
+			closeDrained();
 			long reconnectsNow = this.connection.getStatistics().getReconnects();
 			if (reconnectsNow != this.reconnects && this.connection.getStatus() == Connection.Status.CONNECTED) {
 				this.reconnects = reconnectsNow;
@@ -256,8 +262,10 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			List<Worker> old = new ArrayList<>(this.workers);
 			this.workers.clear();
 			for (Worker worker : old) {
+				worker.stopSignal().set(true);
 				worker.consumer().stop();
 			}
+			this.draining.addAll(old);
 			try {
 				startWorkers();
 				this.pullsLost = false;
@@ -267,7 +275,19 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 				logger.warn("Listener '" + getListenerId() + "' could not restart its pulls yet: " + ex.getMessage());
 				this.reconnects = -1;
 			}
-			for (Worker worker : old) {
+		}
+	}
+
+	/**
+	 * Close the consumers replaced by a restart of the pulls once they have handed back
+	 * what they had buffered. Closing them at once would drop those messages on the
+	 * client while the server counts them as pending until their ack wait ends: with
+	 * enough of them, the consumer's max ack pending stops all deliveries until then.
+	 */
+	private void closeDrained() {
+		for (Worker worker : this.draining) {
+			if (worker.inFlight().isIdle() && worker.stopSignal().isQuietFor(DRAINED_QUIET_NANOS)) {
+				this.draining.remove(worker);
 				closeQuietly(worker.consumer());
 			}
 		}
@@ -283,28 +303,31 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	}
 
 	private void stopWorkers() {
-		this.stopSignal.set(true);
-		for (Worker worker : this.workers) {
+		List<Worker> stopping = new ArrayList<>(this.workers);
+		stopping.addAll(this.draining);
+		for (Worker worker : stopping) {
+			worker.stopSignal().set(true);
 			worker.consumer().stop();
 		}
-		awaitIdle();
-		for (Worker worker : this.workers) {
+		awaitIdle(stopping);
+		for (Worker worker : stopping) {
 			closeQuietly(worker.consumer());
 		}
 		this.workers.clear();
+		this.draining.clear();
 	}
 
-	private void awaitIdle() {
+	private void awaitIdle(List<Worker> stopping) {
 		long deadline = System.nanoTime() + this.factory.getStopTimeout().toNanos();
 		long keepAliveNanos = keepAliveNanos();
 		while (System.nanoTime() < deadline) {
 			boolean idle = true;
-			for (Worker worker : this.workers) {
+			for (Worker worker : stopping) {
 				worker.inFlight().keepAlive(keepAliveNanos);
-				idle &= worker.inFlight().isIdle();
+				idle &= worker.inFlight().isIdle() && worker.stopSignal().isQuietFor(RELEASE_QUIET_NANOS);
 			}
 			this.deadLetters.keepAlive(keepAliveNanos);
-			if (idle && this.stopSignal.isQuietFor(RELEASE_QUIET_NANOS)) {
+			if (idle) {
 				return;
 			}
 			try {
@@ -335,7 +358,6 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 
 	@Override
 	protected void doResume() {
-		this.stopSignal.set(false);
 		startWorkers();
 	}
 
@@ -365,7 +387,11 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 				+ ", consumer=" + getConsumerName() + ", concurrency=" + getEndpoint().getConcurrency() + "]";
 	}
 
-	private record Worker(MessageConsumer consumer, JetStreamListenerMessageHandler handler, InFlightMessage inFlight) {
+	/**
+	 * One consumer of the container, with the message it is processing and the signal
+	 * that makes it hand back what it had buffered.
+	 */
+	private record Worker(MessageConsumer consumer, InFlightMessage inFlight, StopSignal stopSignal) {
 	}
 
 }

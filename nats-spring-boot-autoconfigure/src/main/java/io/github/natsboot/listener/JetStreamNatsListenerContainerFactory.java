@@ -92,10 +92,12 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	}
 
 	/**
-	 * Set the max deliveries of listeners bound to a consumer they create for themselves.
-	 * The listener counts them: the server redelivers such consumers' messages without a
-	 * limit, so that a message the listener could not dead-letter before it stopped is
-	 * redelivered, and dead-lettered without invoking the listener again.
+	 * Set the max deliveries of listeners bound to a consumer they create for themselves:
+	 * a failure from that delivery on makes the listener dead-letter the message. The
+	 * listener counts them: the server redelivers such consumers' messages without a
+	 * limit, so that deliveries that never reached the listener (messages released on a
+	 * stop or a reconnect) cannot strand a message, and a message whose dead letter could
+	 * not be published before a stop is redelivered.
 	 * @param maxDeliver the max deliveries
 	 */
 	public void setMaxDeliver(int maxDeliver) {
@@ -179,7 +181,7 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 		int serverMaxDeliver = (int) configuration.getMaxDeliver();
 		int maxDeliver = (serverMaxDeliver > 0 || binding.consumer() != null) ? serverMaxDeliver : this.maxDeliver;
 		return new JetStreamConsumerSettings(ackWait, maxDeliver, serverMaxDeliver, backoff, deadLetterSubject,
-				"$JS.ACK." + info.getStreamName() + "." + info.getName() + ".", binding.unreadablePayload());
+				binding.unreadablePayload());
 	}
 
 	String durableNameFor(NatsListenerEndpoint endpoint) {

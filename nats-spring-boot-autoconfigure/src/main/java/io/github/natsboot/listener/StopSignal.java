@@ -1,7 +1,8 @@
 package io.github.natsboot.listener;
 
 /**
- * Tells the workers of a container that it is stopping, so that buffered messages are
+ * Tells the workers of a container that they are stopping (the container stops or
+ * pauses, or their pulls are replaced after a reconnect), so that buffered messages are
  * released instead of processed, and tells the container when the last one was
  * released.
  */

@@ -32,7 +32,6 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,12 +79,12 @@ class SoakReliabilityTests {
 
 	private final AtomicLong longestRequestGap = new AtomicLong();
 
-	@TempDir
-	Path directory;
+	private Path directory;
 
 	@Test
 	void underFaultsInRandomOrderNothingAcknowledgedIsLostAndNeverDoTwoInstancesLead() throws Exception {
 		Duration faultPhase = Duration.ofMinutes(Long.getLong("natsboot.soak.minutes", 3));
+		this.directory = Files.createDirectories(Path.of("target", "soak", Long.toString(System.currentTimeMillis())));
 		try (NatsCluster cluster = NatsCluster.builder().nodes(3).start()) {
 			try (Connection driver = Nats.connect(driverOptions(cluster))) {
 				provision(driver);
@@ -107,7 +106,9 @@ class SoakReliabilityTests {
 					awaitProcessed(Duration.ofSeconds(90));
 					long settledAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - settleFrom);
 					stopAll();
-					report(SoakJournals.read(this.directory), faults, faultsFrom, faultsTo, settledAfter);
+					SoakJournals journals = SoakJournals.read(this.directory);
+					diagnose(driver, journals);
+					report(journals, faults, faultsFrom, faultsTo, settledAfter);
 				}
 				finally {
 					killAll();
@@ -141,6 +142,40 @@ class SoakReliabilityTests {
 		assertThat(this.wrongAnswers).hasValue(0);
 		assertThat(this.answered.get()).isGreaterThan(this.requests.get() / 2);
 		assertThat(faultCounts).containsOnlyKeys("kill-node", "freeze-leader-node", "restart-instance");
+	}
+
+	/**
+	 * Print what the server holds of the messages that were acknowledged but not
+	 * processed, and the state of the stream, the consumer and the lease bucket.
+	 */
+	private void diagnose(Connection driver, SoakJournals journals) throws Exception {
+		JetStreamManagement management = driver.jetStreamManagement();
+		System.out.println("SOAK | journals in " + this.directory.toAbsolutePath());
+		System.out.println("SOAK | stream | " + management.getStreamInfo("SOAK").getStreamState());
+		System.out.println("SOAK | consumer | " + management.getConsumerInfo("SOAK", "soak-orders"));
+		System.out.println("SOAK | lease bucket | " + management.getStreamInfo("KV_leader-election").getStreamState());
+		System.out.println("SOAK | dead letters | " + management.getStreamInfo("DLQ").getStreamState());
+		Set<String> lost = new java.util.TreeSet<>(this.acked);
+		lost.removeAll(journals.processedIds());
+		if (lost.isEmpty()) {
+			return;
+		}
+		Map<String, Long> sequences = new TreeMap<>();
+		long last = management.getStreamInfo("SOAK").getStreamState().getLastSequence();
+		for (long sequence = 1; sequence <= last; sequence++) {
+			try {
+				String id = new String(management.getMessage("SOAK", sequence).getData(), StandardCharsets.UTF_8);
+				if (lost.contains(id)) {
+					sequences.put(id, sequence);
+				}
+			}
+			catch (Exception ex) {
+				System.out.println("SOAK | stream sequence " + sequence + " missing: " + ex.getMessage());
+			}
+		}
+		for (String id : lost) {
+			System.out.println("SOAK | lost | " + id + " stream sequence " + sequences.get(id));
+		}
 	}
 
 	private List<String> strike(NatsCluster cluster, Duration faultPhase) throws Exception {
