@@ -1,5 +1,6 @@
 package io.github.natsboot.metrics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,7 @@ import io.micrometer.tracing.exporter.FinishedSpan;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
+import io.nats.client.Nats;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +101,15 @@ abstract class AbstractBootTracingIntegrationTests {
 	}
 
 	private ApplicationContextRunner contextRunner(Propagation propagation) {
+		return contextRunner().withPropertyValues("management.tracing.propagation.type=" + propagation.property);
+	}
+
+	/**
+	 * A context with Boot's default propagation: produce W3C, consume W3C, B3 and B3
+	 * multi.
+	 * @return the context runner
+	 */
+	private ApplicationContextRunner contextRunner() {
 		AutoConfigurations boot = AutoConfigurations.of(ObservationAutoConfiguration.class,
 				MicrometerTracingAutoConfiguration.class);
 		return new ApplicationContextRunner()
@@ -110,8 +121,7 @@ abstract class AbstractBootTracingIntegrationTests {
 					"nats.listener.stop-timeout=10s", "nats.template.observation-enabled=true",
 					"nats.listener.observation-enabled=true", "nats.listener.jetstream.max-deliver=2",
 					"nats.jetstream.streams.TRACES.subjects=traces.>", "nats.jetstream.streams.DLQ.subjects=dlq.>",
-					"management.tracing.sampling.probability=1.0",
-					"management.tracing.propagation.type=" + propagation.property)
+					"management.tracing.sampling.probability=1.0")
 			.withPropertyValues(bridgeProperties())
 			.withBean(Received.class, () -> this.received)
 			.withUserConfiguration(spanCollectorConfiguration(), TracedListeners.class);
@@ -206,6 +216,22 @@ abstract class AbstractBootTracingIntegrationTests {
 			FinishedSpan dlqProcess = awaitSpan(context, "dlq.> process", "dlq.TRACES.failing");
 			assertThat(dlqProcess.getTraceId()).isEqualTo(publish.getTraceId());
 			assertThat(dlqProcess.getParentId()).isEqualTo(publish.getSpanId());
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(ForeignTraceHeaders.class)
+	void listenerContinuesATraceWhoseHeaderNamesAnotherClientSpelledInItsOwnCase(ForeignTraceHeaders foreign) {
+		contextRunner().run((context) -> {
+			try (Connection client = Nats.connect(this.server.getUrl())) {
+				client.publish("trace.core", foreign.headers(), "hello".getBytes(StandardCharsets.UTF_8));
+				client.flush(Duration.ofSeconds(5));
+			}
+			ReceivedMessage message = nextReceived("core");
+			assertThat(message.traceId()).isEqualTo(ForeignTraceHeaders.TRACE_ID);
+			FinishedSpan process = awaitSpan(context, "trace.core process", "trace.core");
+			assertThat(process.getTraceId()).isEqualTo(ForeignTraceHeaders.TRACE_ID);
+			assertThat(process.getParentId()).isEqualTo(ForeignTraceHeaders.SPAN_ID);
 		});
 	}
 
@@ -309,6 +335,55 @@ abstract class AbstractBootTracingIntegrationTests {
 				}
 			}
 			assertThat(ids(headers)).containsExactly(span.getTraceId(), span.getSpanId());
+		}
+
+	}
+
+	/**
+	 * Trace headers as NATS clients in other languages write them: NATS header names are
+	 * case-sensitive, while propagators are written for HTTP, whose header names are not.
+	 */
+	enum ForeignTraceHeaders {
+
+		/**
+		 * OpenTelemetry JavaScript's B3 multi propagator (with nats.js): lower case.
+		 */
+		LOWER_CASE_B3_MULTI("x-b3-traceid", "x-b3-spanid", "x-b3-sampled"),
+
+		/**
+		 * OpenTelemetry Go's W3C propagator through a {@code propagation.HeaderCarrier}
+		 * over a nats.go header, which canonicalizes names as {@code http.Header} does.
+		 */
+		CANONICAL_W3C("Traceparent", null, null),
+
+		/**
+		 * The B3 multi propagator through the same canonicalizing carrier.
+		 */
+		CANONICAL_B3_MULTI("X-B3-Traceid", "X-B3-Spanid", "X-B3-Sampled");
+
+		static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+		static final String SPAN_ID = "00f067aa0ba902b7";
+
+		private final String traceHeader;
+
+		private final String spanHeader;
+
+		private final String sampledHeader;
+
+		ForeignTraceHeaders(String traceHeader, String spanHeader, String sampledHeader) {
+			this.traceHeader = traceHeader;
+			this.spanHeader = spanHeader;
+			this.sampledHeader = sampledHeader;
+		}
+
+		Headers headers() {
+			if (this.spanHeader == null) {
+				return new Headers().put(this.traceHeader, "00-" + TRACE_ID + "-" + SPAN_ID + "-01");
+			}
+			return new Headers().put(this.traceHeader, TRACE_ID)
+				.put(this.spanHeader, SPAN_ID)
+				.put(this.sampledHeader, "1");
 		}
 
 	}
