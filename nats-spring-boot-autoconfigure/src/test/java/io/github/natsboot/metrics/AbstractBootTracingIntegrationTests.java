@@ -46,8 +46,11 @@ import static org.awaitility.Awaitility.await;
  * auto-configuration builds from {@code management.tracing.*}, for each propagation type
  * Boot offers: the template's producer span is written into the message headers in the
  * configured format, and the listener's consumer span continues it, for publish,
- * request/reply, and a JetStream message that fails and is dead-lettered. Subclasses
- * choose the tracer bridge (Brave or OpenTelemetry) and collect its finished spans.
+ * request/reply, and a JetStream message that fails and is dead-lettered (the dead letter
+ * keeps the original's trace headers, so a listener of the dead letters continues the
+ * same trace). With Boot's default propagation, a listener also continues traces whose
+ * header names clients in other languages spell in another case. Subclasses choose the
+ * tracer bridge (Brave or OpenTelemetry) and collect its finished spans.
  */
 @EmbeddedNats
 abstract class AbstractBootTracingIntegrationTests {
