@@ -7,7 +7,11 @@ import io.nats.client.impl.Headers;
 /**
  * {@link ReceiverContext} of a message processed by a
  * {@link io.github.natsboot.listener.NatsListener}: tracing reads the trace context from
- * the message's NATS headers.
+ * the message's NATS headers. Header names are matched exactly first, then ignoring case:
+ * NATS header names are case-sensitive, while propagators are written for HTTP, whose
+ * names are not, so clients in other languages send the same header in other spellings
+ * ({@code x-b3-traceid} from OpenTelemetry JavaScript, {@code Traceparent} through a Go
+ * {@code http.Header} carrier).
  */
 public class NatsReceiverContext extends ReceiverContext<Message> {
 
@@ -22,10 +26,7 @@ public class NatsReceiverContext extends ReceiverContext<Message> {
 	 * @param subjectTemplate the subjects the listener is configured with
 	 */
 	public NatsReceiverContext(Message message, String listenerId, String subjectTemplate) {
-		super((carrier, key) -> {
-			Headers headers = carrier.getHeaders();
-			return (headers != null) ? headers.getFirst(key) : null;
-		});
+		super(NatsReceiverContext::propagatedValue);
 		setCarrier(message);
 		setRemoteServiceName("nats");
 		this.listenerId = listenerId;
@@ -54,6 +55,23 @@ public class NatsReceiverContext extends ReceiverContext<Message> {
 	 */
 	public String getSubject() {
 		return getCarrier().getSubject();
+	}
+
+	private static String propagatedValue(Message carrier, String key) {
+		Headers headers = carrier.getHeaders();
+		if (headers == null) {
+			return null;
+		}
+		String value = headers.getFirst(key);
+		if (value != null) {
+			return value;
+		}
+		for (String name : headers.keySet()) {
+			if (name.equalsIgnoreCase(key)) {
+				return headers.getFirst(name);
+			}
+		}
+		return null;
 	}
 
 }
