@@ -50,7 +50,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 
 	private final ListenerInvoker invoker;
 
-	private final JetStreamAcknowledger acknowledger;
+	private JetStreamAcknowledger acknowledger;
 
 	private final StopSignal stopSignal = new StopSignal();
 
@@ -76,7 +76,6 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		this.factory = factory;
 		this.scheduler = scheduler;
 		this.invoker = instrumentation.invokerFor(endpoint);
-		this.acknowledger = new JetStreamAcknowledger(this.invoker.metrics());
 	}
 
 	/**
@@ -121,6 +120,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			this.consumerContext = this.connection.getConsumerContext(stream, durable);
 			ConsumerInfo info = this.consumerContext.getCachedConsumerInfo();
 			this.settings = this.factory.settingsFor(getEndpoint(), info);
+			this.acknowledger = new JetStreamAcknowledger(this.invoker.metrics(), this.settings);
 			this.deadLetters = new DeadLetters(getListenerId(), this.settings, deadLetterStreamExists(management),
 					this.factory.getDeadLetterPublisher(), this.acknowledger, this.invoker.metrics(),
 					this.factory.getDeadLetterRetries());

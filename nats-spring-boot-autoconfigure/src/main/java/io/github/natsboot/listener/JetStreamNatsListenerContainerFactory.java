@@ -178,7 +178,8 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 		Duration ackWait = (configuration.getAckWait() != null) ? configuration.getAckWait() : Duration.ofSeconds(30);
 		int serverMaxDeliver = (int) configuration.getMaxDeliver();
 		int maxDeliver = (serverMaxDeliver > 0 || binding.consumer() != null) ? serverMaxDeliver : this.maxDeliver;
-		return new JetStreamConsumerSettings(ackWait, maxDeliver, serverMaxDeliver, backoff, deadLetterSubject,
+		return new JetStreamConsumerSettings(ackWait, maxDeliver, serverMaxDeliver, backoff,
+				List.copyOf(configuration.getBackoff()), deadLetterSubject,
 				"$JS.ACK." + info.getStreamName() + "." + info.getName() + ".", binding.unreadablePayload());
 	}
 
