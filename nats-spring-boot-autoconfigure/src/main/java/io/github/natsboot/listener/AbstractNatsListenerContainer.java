@@ -3,6 +3,7 @@ package io.github.natsboot.listener;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.github.natsboot.core.NatsFlushes;
 import io.nats.client.Connection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -141,7 +142,10 @@ public abstract class AbstractNatsListenerContainer implements NatsListenerConta
 			return;
 		}
 		try {
-			connection.flush(SUBSCRIPTION_FLUSH_TIMEOUT);
+			NatsFlushes.inTurn(connection, SUBSCRIPTION_FLUSH_TIMEOUT, () -> {
+				connection.flush(SUBSCRIPTION_FLUSH_TIMEOUT);
+				return null;
+			});
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.natsboot.core.NatsFlushes;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.MessageHandler;
@@ -86,7 +87,7 @@ public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private CompletableFuture<Boolean> drain(Dispatcher dispatcher) {
 		try {
-			return dispatcher.drain(this.stopTimeout);
+			return NatsFlushes.inTurn(this.connection, this.stopTimeout, () -> dispatcher.drain(this.stopTimeout));
 		}
 		catch (Exception ex) {
 			logger.debug("Could not drain a dispatcher of listener '" + getListenerId() + "': " + ex);

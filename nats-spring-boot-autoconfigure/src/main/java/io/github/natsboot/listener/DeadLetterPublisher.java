@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.github.natsboot.core.NatsFlushes;
 import io.github.natsboot.core.NatsHeaderValues;
 import io.github.natsboot.core.NatsHeaders;
 import io.nats.client.Connection;
@@ -78,7 +79,10 @@ class DeadLetterPublisher {
 	private void publishCore(String subject, Headers headers, byte[] data) throws DeadLetterFailedException {
 		try {
 			this.connection.publish(subject, headers, data);
-			this.connection.flush(FLUSH_TIMEOUT);
+			NatsFlushes.inTurn(this.connection, FLUSH_TIMEOUT, () -> {
+				this.connection.flush(FLUSH_TIMEOUT);
+				return null;
+			});
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

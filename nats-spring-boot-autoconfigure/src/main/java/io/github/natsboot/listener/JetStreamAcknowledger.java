@@ -14,8 +14,11 @@ final class JetStreamAcknowledger {
 
 	private final NatsListenerMetrics metrics;
 
-	JetStreamAcknowledger(NatsListenerMetrics metrics) {
+	private final JetStreamConsumerSettings settings;
+
+	JetStreamAcknowledger(NatsListenerMetrics metrics, JetStreamConsumerSettings settings) {
 		this.metrics = metrics;
+		this.settings = settings;
 	}
 
 	void ack(Message message) {
@@ -28,8 +31,15 @@ final class JetStreamAcknowledger {
 		this.metrics.naked();
 	}
 
+	/**
+	 * Negatively acknowledge a message for redelivery after a delay, counted from now
+	 * also on a consumer with a backoff of its own (see
+	 * {@link JetStreamConsumerSettings#nakDelay(Duration, Message)}).
+	 * @param message the message
+	 * @param delay the delay before the redelivery
+	 */
 	void nak(Message message, Duration delay) {
-		message.nakWithDelay(delay);
+		message.nakWithDelay(this.settings.nakDelay(delay, message));
 		this.metrics.naked();
 	}
 

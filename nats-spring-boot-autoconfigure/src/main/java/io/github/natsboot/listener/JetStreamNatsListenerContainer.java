@@ -52,7 +52,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 
 	private final ListenerInvoker invoker;
 
-	private final JetStreamAcknowledger acknowledger;
+	private JetStreamAcknowledger acknowledger;
 
 	private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
@@ -78,7 +78,6 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		this.factory = factory;
 		this.scheduler = scheduler;
 		this.invoker = instrumentation.invokerFor(endpoint);
-		this.acknowledger = new JetStreamAcknowledger(this.invoker.metrics());
 	}
 
 	/**
@@ -122,6 +121,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			this.consumerContext = this.connection.getConsumerContext(stream, durable);
 			ConsumerInfo info = this.consumerContext.getCachedConsumerInfo();
 			this.settings = this.factory.settingsFor(getEndpoint(), info);
+			this.acknowledger = new JetStreamAcknowledger(this.invoker.metrics(), this.settings);
 			this.deadLetters = new DeadLetters(getListenerId(), this.settings, deadLetterStreamExists(management),
 					this.factory.getDeadLetterPublisher(), this.acknowledger, this.invoker.metrics(),
 					this.factory.getDeadLetterRetries());

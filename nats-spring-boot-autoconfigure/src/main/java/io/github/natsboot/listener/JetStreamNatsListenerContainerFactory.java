@@ -180,8 +180,8 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 		Duration ackWait = (configuration.getAckWait() != null) ? configuration.getAckWait() : Duration.ofSeconds(30);
 		int serverMaxDeliver = (int) configuration.getMaxDeliver();
 		int maxDeliver = (serverMaxDeliver > 0 || binding.consumer() != null) ? serverMaxDeliver : this.maxDeliver;
-		return new JetStreamConsumerSettings(ackWait, maxDeliver, serverMaxDeliver, backoff, deadLetterSubject,
-				binding.unreadablePayload());
+		return new JetStreamConsumerSettings(ackWait, maxDeliver, serverMaxDeliver, backoff,
+				List.copyOf(configuration.getBackoff()), deadLetterSubject, binding.unreadablePayload());
 	}
 
 	String durableNameFor(NatsListenerEndpoint endpoint) {

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.natsboot.core.NatsFlushes;
+import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.MessageHandler;
@@ -66,11 +68,12 @@ final class ServiceEndpointSubscriptions {
 
 	/**
 	 * Stop receiving; messages already received are still handled, within the timeout.
+	 * @param connection the connection of the dispatcher
 	 * @param timeout how long to wait for them
 	 */
-	void drain(Duration timeout) throws InterruptedException {
+	void drain(Connection connection, Duration timeout) throws InterruptedException {
 		for (EndpointSubscription subscription : this.subscriptions) {
-			subscription.drain(timeout);
+			subscription.drain(connection, timeout);
 		}
 	}
 
@@ -165,11 +168,12 @@ final class ServiceEndpointSubscriptions {
 			}
 		}
 
-		void drain(Duration timeout) throws InterruptedException {
+		void drain(Connection connection, Duration timeout) throws InterruptedException {
 			Subscription subscription = this.subscription;
 			if (subscription != null && subscription.isActive()) {
 				try {
-					subscription.drain(timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+					NatsFlushes.inTurn(connection, timeout, () -> subscription.drain(timeout))
+						.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
 				}
 				catch (ExecutionException | TimeoutException ex) {
 					unsubscribe();

@@ -120,7 +120,7 @@ public class ServiceNatsListenerContainer extends AbstractNatsListenerContainer 
 	@Override
 	protected void doStop() {
 		try {
-			this.subscriptions.drain(this.stopTimeout);
+			this.subscriptions.drain(this.connection, this.stopTimeout);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
