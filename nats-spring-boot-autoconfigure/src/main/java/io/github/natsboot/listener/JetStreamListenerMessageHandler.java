@@ -55,7 +55,6 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 	public void onMessage(Message message) {
 		if (this.stopSignal.isStopping()) {
 			release(message);
-			this.stopSignal.released();
 			return;
 		}
 		this.inFlight.begin(message);

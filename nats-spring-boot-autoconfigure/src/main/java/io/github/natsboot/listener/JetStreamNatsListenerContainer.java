@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,6 +14,7 @@ import io.github.natsboot.core.JetStreamApiErrorCodes;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.MessageConsumer;
@@ -35,8 +37,6 @@ import org.apache.commons.logging.LogFactory;
 public class JetStreamNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(JetStreamNatsListenerContainer.class);
-
-	private static final long RELEASE_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private static final long MAX_WATCHDOG_TICK_MILLIS = 1000;
 
@@ -198,10 +198,13 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			InFlightMessage inFlight = new InFlightMessage();
 			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.invoker,
 					this.acknowledger, this.settings, this.deadLetters, inFlight, this.stopSignal);
+			Dispatcher dispatcher = this.connection.createDispatcher();
 			try {
-				this.workers.add(new Worker(this.consumerContext.consume(options, handler), handler, inFlight));
+				this.workers.add(new Worker(this.consumerContext.consume(options, dispatcher, handler), dispatcher,
+						handler, inFlight));
 			}
 			catch (IOException | JetStreamApiException ex) {
+				closeQuietly(dispatcher);
 				throw new NatsListenerBindingException(getListenerId(), getEndpoint().getJetStream().stream(),
 						getConsumerName(), "@NatsListener '" + getListenerId() + "' could not start consuming: "
 								+ ex.getMessage());
@@ -269,6 +272,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			}
 			for (Worker worker : old) {
 				closeQuietly(worker.consumer());
+				closeQuietly(worker.dispatcher());
 			}
 		}
 	}
@@ -282,41 +286,87 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		this.deadLetters.releaseAll();
 	}
 
+	/**
+	 * Stop pulling, then drain each worker's dispatcher: the server stops delivering to
+	 * it, and every message already received still reaches the handler, which releases it
+	 * (or finishes it, when in flight or on its last delivery). jnats closes a stopped
+	 * consumer's subscription by itself once its pulls are filled, which would drop the
+	 * messages still queued for the handler; while its dispatcher drains, that does not
+	 * happen.
+	 */
 	private void stopWorkers() {
 		this.stopSignal.set(true);
+		long deadline = System.nanoTime() + this.factory.getStopTimeout().toNanos();
+		List<CompletableFuture<Boolean>> drains = new ArrayList<>();
 		for (Worker worker : this.workers) {
 			worker.consumer().stop();
+			drains.add(drain(worker.dispatcher(), deadline));
 		}
-		awaitIdle();
+		if (!awaitIdle(deadline, drains)) {
+			logger.warn("Listener '" + getListenerId() + "' still had messages in flight after "
+					+ this.factory.getStopTimeout() + "; they will be redelivered");
+		}
 		for (Worker worker : this.workers) {
 			closeQuietly(worker.consumer());
+			closeQuietly(worker.dispatcher());
 		}
 		this.workers.clear();
 	}
 
-	private void awaitIdle() {
-		long deadline = System.nanoTime() + this.factory.getStopTimeout().toNanos();
+	private CompletableFuture<Boolean> drain(Dispatcher dispatcher, long deadline) {
+		if (this.connection.getStatus() != Connection.Status.CONNECTED) {
+			return CompletableFuture.completedFuture(false);
+		}
+		try {
+			return dispatcher.drain(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return CompletableFuture.completedFuture(false);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Listener '" + getListenerId() + "' could not drain a consumer: " + ex);
+			return CompletableFuture.completedFuture(false);
+		}
+	}
+
+	/**
+	 * Wait until the dispatchers have drained and no handler runs, keeping in-flight
+	 * messages alive meanwhile.
+	 * @return {@code false} if the deadline passed first
+	 */
+	private boolean awaitIdle(long deadline, List<CompletableFuture<Boolean>> drains) {
 		long keepAliveNanos = keepAliveNanos();
 		while (System.nanoTime() < deadline) {
-			boolean idle = true;
+			boolean idle = drains.stream().allMatch(CompletableFuture::isDone);
 			for (Worker worker : this.workers) {
 				worker.inFlight().keepAlive(keepAliveNanos);
 				idle &= worker.inFlight().isIdle();
 			}
 			this.deadLetters.keepAlive(keepAliveNanos);
-			if (idle && this.stopSignal.isQuietFor(RELEASE_QUIET_NANOS)) {
-				return;
+			if (idle) {
+				return true;
 			}
 			try {
 				Thread.sleep(10);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return;
+				return false;
 			}
 		}
-		logger.warn("Listener '" + getListenerId() + "' still had messages in flight after "
-				+ this.factory.getStopTimeout() + "; they will be redelivered");
+		return false;
+	}
+
+	private void closeQuietly(Dispatcher dispatcher) {
+		if (dispatcher.isActive()) {
+			try {
+				this.connection.closeDispatcher(dispatcher);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Closing a dispatcher of listener '" + getListenerId() + "' failed: " + ex);
+			}
+		}
 	}
 
 	private void closeQuietly(MessageConsumer consumer) {
@@ -365,7 +415,8 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 				+ ", consumer=" + getConsumerName() + ", concurrency=" + getEndpoint().getConcurrency() + "]";
 	}
 
-	private record Worker(MessageConsumer consumer, JetStreamListenerMessageHandler handler, InFlightMessage inFlight) {
+	private record Worker(MessageConsumer consumer, Dispatcher dispatcher, JetStreamListenerMessageHandler handler,
+			InFlightMessage inFlight) {
 	}
 
 }
