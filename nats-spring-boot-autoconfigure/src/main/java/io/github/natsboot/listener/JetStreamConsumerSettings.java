@@ -34,16 +34,36 @@ record JetStreamConsumerSettings(Duration ackWait, int maxDeliver, int serverMax
 	 * @return {@code true} if it is to be dead-lettered without invoking the listener
 	 */
 	boolean isBeyondMaxDeliver(Message message) {
-		if (this.maxDeliver <= 0 || this.maxDeliver == this.serverMaxDeliver) {
-			return false;
-		}
-		String replyTo = message.getReplyTo();
-		int count = this.ackSubjectPrefix.length();
-		if (replyTo != null && replyTo.length() > count + 1 && replyTo.startsWith(this.ackSubjectPrefix)
-				&& replyTo.charAt(count) == '1' && replyTo.charAt(count + 1) == '.') {
+		if (this.maxDeliver <= 0 || this.maxDeliver == this.serverMaxDeliver || isFirstDelivery(message)) {
 			return false;
 		}
 		return message.metaData().deliveredCount() > this.maxDeliver;
+	}
+
+	/**
+	 * Whether this delivery of the message is its last: every delivery counts, a release
+	 * too, so once released the message would either not come back (the server enforces
+	 * the consumer's max deliveries) or come back to be dead-lettered without invoking the
+	 * listener (the listener counts them). A stopping worker processes such a message
+	 * instead of releasing it. Cheap for a first delivery, as {@link #isBeyondMaxDeliver}.
+	 * @param message a message of the consumer
+	 * @return {@code true} if releasing it would use up its last delivery
+	 */
+	boolean isLastDelivery(Message message) {
+		if (this.maxDeliver <= 0) {
+			return false;
+		}
+		if (this.maxDeliver > 1 && isFirstDelivery(message)) {
+			return false;
+		}
+		return message.metaData().deliveredCount() >= this.maxDeliver;
+	}
+
+	private boolean isFirstDelivery(Message message) {
+		String replyTo = message.getReplyTo();
+		int count = this.ackSubjectPrefix.length();
+		return replyTo != null && replyTo.length() > count + 1 && replyTo.startsWith(this.ackSubjectPrefix)
+				&& replyTo.charAt(count) == '1' && replyTo.charAt(count + 1) == '.';
 	}
 
 }

@@ -16,7 +16,9 @@ import org.apache.commons.logging.LogFactory;
  * A message delivered more often than the max deliveries (one the listener could not
  * dead-letter before it stopped) is dead-lettered without invoking the listener again.
  * While the container stops, messages that were buffered but not started are released
- * at once for another instance.
+ * at once for another instance, except one on its last delivery: a release counts as a
+ * delivery, so that message would be dropped by the server or dead-lettered unprocessed,
+ * and it is processed before the container stops instead.
  */
 class JetStreamListenerMessageHandler implements MessageHandler {
 
@@ -53,7 +55,7 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 
 	@Override
 	public void onMessage(Message message) {
-		if (this.stopSignal.isStopping()) {
+		if (this.stopSignal.isStopping() && !this.settings.isLastDelivery(message)) {
 			release(message);
 			return;
 		}
