@@ -51,4 +51,16 @@ record JetStreamConsumerSettings(Duration ackWait, int maxDeliver, int serverMax
 		return (adjusted.compareTo(SHORTEST_NAK_DELAY) > 0) ? adjusted : SHORTEST_NAK_DELAY;
 	}
 
+	/**
+	 * Whether this delivery of the message is the last the server allows: a release
+	 * counts as a delivery, so a released message on its last one would never come back.
+	 * A stopping worker processes such a message instead of releasing it. Consumers
+	 * whose deliveries the listener counts itself are redelivered without limit.
+	 * @param message a message of the consumer
+	 * @return {@code true} if releasing it would use up its last delivery
+	 */
+	boolean isLastDelivery(Message message) {
+		return this.serverMaxDeliver > 0 && message.metaData().deliveredCount() >= this.serverMaxDeliver;
+	}
+
 }

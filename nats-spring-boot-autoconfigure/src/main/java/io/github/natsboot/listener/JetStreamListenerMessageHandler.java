@@ -15,8 +15,10 @@ import org.apache.commons.logging.LogFactory;
  * converted, dead-letters ({@link DeadLetters}: terminated once the dead letter is safe).
  * A message delivered more often than the max deliveries (one that was released without
  * being processed, or whose dead letter could not be published before a stop) is
- * processed like any other, and dead-lettered if it fails. While the container stops, messages that were buffered but not started are released
- * at once for another instance.
+ * processed like any other, and dead-lettered if it fails. While the workers stop,
+ * messages that were buffered but not started are released at once for another
+ * instance, except one on the last delivery the server allows (a release counts as a
+ * delivery, so the server would never deliver it again): that one is processed first.
  */
 class JetStreamListenerMessageHandler implements MessageHandler {
 
@@ -53,9 +55,8 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 
 	@Override
 	public void onMessage(Message message) {
-		if (this.stopSignal.isStopping()) {
+		if (this.stopSignal.isStopping() && !this.settings.isLastDelivery(message)) {
 			release(message);
-			this.stopSignal.released();
 			return;
 		}
 		this.inFlight.begin(message);

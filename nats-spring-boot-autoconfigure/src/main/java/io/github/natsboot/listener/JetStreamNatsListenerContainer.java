@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,6 +14,7 @@ import io.github.natsboot.core.JetStreamApiErrorCodes;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.MessageConsumer;
@@ -35,10 +37,6 @@ import org.apache.commons.logging.LogFactory;
 public class JetStreamNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(JetStreamNatsListenerContainer.class);
-
-	private static final long RELEASE_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-	private static final long DRAINED_QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private static final long MAX_WATCHDOG_TICK_MILLIS = 1000;
 
@@ -200,10 +198,13 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			InFlightMessage inFlight = new InFlightMessage();
 			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.invoker,
 					this.acknowledger, this.settings, this.deadLetters, inFlight, stopSignal);
+			Dispatcher dispatcher = this.connection.createDispatcher();
 			try {
-				this.workers.add(new Worker(this.consumerContext.consume(options, handler), inFlight, stopSignal));
+				this.workers.add(new Worker(this.consumerContext.consume(options, dispatcher, handler), dispatcher,
+						inFlight, stopSignal));
 			}
 			catch (IOException | JetStreamApiException ex) {
+				closeQuietly(dispatcher);
 				throw new NatsListenerBindingException(getListenerId(), getEndpoint().getJetStream().stream(),
 						getConsumerName(), "@NatsListener '" + getListenerId() + "' could not start consuming: "
 								+ ex.getMessage());
@@ -261,9 +262,9 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			logger.info("Connection re-established: restarting the pulls of listener '" + getListenerId() + "'");
 			List<Worker> old = new ArrayList<>(this.workers);
 			this.workers.clear();
+			long deadline = System.nanoTime() + this.factory.getStopTimeout().toNanos();
 			for (Worker worker : old) {
-				worker.stopSignal().set(true);
-				worker.consumer().stop();
+				beginStop(worker, deadline);
 			}
 			this.draining.addAll(old);
 			try {
@@ -286,9 +287,9 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	 */
 	private void closeDrained() {
 		for (Worker worker : this.draining) {
-			if (worker.inFlight().isIdle() && worker.stopSignal().isQuietFor(DRAINED_QUIET_NANOS)) {
+			if (worker.isStopped()) {
 				this.draining.remove(worker);
-				closeQuietly(worker.consumer());
+				close(worker);
 			}
 		}
 	}
@@ -302,44 +303,97 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		this.deadLetters.releaseAll();
 	}
 
+	/**
+	 * Stop pulling, then drain each worker's dispatcher: the server stops delivering to
+	 * it, and every message already received still reaches the handler, which releases it
+	 * (or finishes it, when in flight or on its last delivery). jnats closes a stopped
+	 * consumer's subscription by itself once its pulls are filled, which would drop the
+	 * messages still queued for the handler; while its dispatcher drains, that does not
+	 * happen.
+	 */
 	private void stopWorkers() {
+		long deadline = System.nanoTime() + this.factory.getStopTimeout().toNanos();
 		List<Worker> stopping = new ArrayList<>(this.workers);
-		stopping.addAll(this.draining);
 		for (Worker worker : stopping) {
-			worker.stopSignal().set(true);
-			worker.consumer().stop();
+			beginStop(worker, deadline);
 		}
-		awaitIdle(stopping);
+		stopping.addAll(this.draining);
+		if (!awaitStopped(stopping, deadline)) {
+			logger.warn("Listener '" + getListenerId() + "' still had messages in flight after "
+					+ this.factory.getStopTimeout() + "; they will be redelivered");
+		}
 		for (Worker worker : stopping) {
-			closeQuietly(worker.consumer());
+			close(worker);
 		}
 		this.workers.clear();
 		this.draining.clear();
 	}
 
-	private void awaitIdle(List<Worker> stopping) {
-		long deadline = System.nanoTime() + this.factory.getStopTimeout().toNanos();
+	private void beginStop(Worker worker, long deadline) {
+		worker.stopSignal().set(true);
+		worker.consumer().stop();
+		worker.drained = drain(worker.dispatcher(), deadline);
+	}
+
+	private CompletableFuture<Boolean> drain(Dispatcher dispatcher, long deadline) {
+		if (this.connection.getStatus() != Connection.Status.CONNECTED) {
+			return CompletableFuture.completedFuture(false);
+		}
+		try {
+			return dispatcher.drain(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return CompletableFuture.completedFuture(false);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Listener '" + getListenerId() + "' could not drain a consumer: " + ex);
+			return CompletableFuture.completedFuture(false);
+		}
+	}
+
+	/**
+	 * Wait until the dispatchers have drained and no handler runs, keeping in-flight
+	 * messages alive meanwhile.
+	 * @return {@code false} if the deadline passed first
+	 */
+	private boolean awaitStopped(List<Worker> stopping, long deadline) {
 		long keepAliveNanos = keepAliveNanos();
 		while (System.nanoTime() < deadline) {
-			boolean idle = true;
+			boolean stopped = true;
 			for (Worker worker : stopping) {
 				worker.inFlight().keepAlive(keepAliveNanos);
-				idle &= worker.inFlight().isIdle() && worker.stopSignal().isQuietFor(RELEASE_QUIET_NANOS);
+				stopped &= worker.isStopped();
 			}
 			this.deadLetters.keepAlive(keepAliveNanos);
-			if (idle) {
-				return;
+			if (stopped) {
+				return true;
 			}
 			try {
 				Thread.sleep(10);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return;
+				return false;
 			}
 		}
-		logger.warn("Listener '" + getListenerId() + "' still had messages in flight after "
-				+ this.factory.getStopTimeout() + "; they will be redelivered");
+		return false;
+	}
+
+	private void close(Worker worker) {
+		closeQuietly(worker.consumer());
+		closeQuietly(worker.dispatcher());
+	}
+
+	private void closeQuietly(Dispatcher dispatcher) {
+		if (dispatcher.isActive()) {
+			try {
+				this.connection.closeDispatcher(dispatcher);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Closing a dispatcher of listener '" + getListenerId() + "' failed: " + ex);
+			}
+		}
 	}
 
 	private void closeQuietly(MessageConsumer consumer) {
@@ -388,10 +442,54 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	}
 
 	/**
-	 * One consumer of the container, with the message it is processing and the signal
-	 * that makes it hand back what it had buffered.
+	 * One consumer of the container on a dispatcher of its own, with the message it is
+	 * processing, the signal that makes it hand back what it had buffered, and, once it
+	 * stops, the drain of its dispatcher.
 	 */
-	private record Worker(MessageConsumer consumer, InFlightMessage inFlight, StopSignal stopSignal) {
+	private static final class Worker {
+
+		private final MessageConsumer consumer;
+
+		private final Dispatcher dispatcher;
+
+		private final InFlightMessage inFlight;
+
+		private final StopSignal stopSignal;
+
+		private volatile CompletableFuture<Boolean> drained;
+
+		Worker(MessageConsumer consumer, Dispatcher dispatcher, InFlightMessage inFlight, StopSignal stopSignal) {
+			this.consumer = consumer;
+			this.dispatcher = dispatcher;
+			this.inFlight = inFlight;
+			this.stopSignal = stopSignal;
+		}
+
+		MessageConsumer consumer() {
+			return this.consumer;
+		}
+
+		Dispatcher dispatcher() {
+			return this.dispatcher;
+		}
+
+		InFlightMessage inFlight() {
+			return this.inFlight;
+		}
+
+		StopSignal stopSignal() {
+			return this.stopSignal;
+		}
+
+		/**
+		 * Whether the worker was told to stop, its dispatcher has drained and no handler
+		 * runs.
+		 */
+		boolean isStopped() {
+			CompletableFuture<Boolean> drained = this.drained;
+			return drained != null && drained.isDone() && this.inFlight.isIdle();
+		}
+
 	}
 
 }

@@ -51,6 +51,21 @@ class NatsContainerConnectionDetailsFactoryTests {
 	}
 
 	@Test
+	void aContainerOfAnotherImageIsANatsServerWhenItsServiceConnectionIsNamedNats() {
+		StubbedNatsContainer container = new StubbedNatsContainer("localhost", 4333);
+		NatsContainerConnectionDetailsFactory factory = new NatsContainerConnectionDetailsFactory();
+		assertThat(factory.getConnectionDetails(
+				TestContainerConnectionSources.of(container, "example.org/platform/messaging:1.0", "nats")))
+			.isNotNull();
+		assertThat(factory.getConnectionDetails(
+				TestContainerConnectionSources.of(container, "example.org/platform/messaging:1.0")))
+			.isNull();
+		assertThat(factory
+			.getConnectionDetails(TestContainerConnectionSources.of(container, "nats:2.10", "platform-messaging")))
+			.isNull();
+	}
+
+	@Test
 	void factoryIsRegisteredForConnectionDetailsLookups() throws Exception {
 		ContainerConnectionSource<Container<?>> source = TestContainerConnectionSources
 			.of(new StubbedNatsContainer("localhost", 4333), "nats:2.10");

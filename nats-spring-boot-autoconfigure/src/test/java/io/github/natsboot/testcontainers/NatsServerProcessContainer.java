@@ -5,16 +5,24 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * Stands in for a container of the {@code nats} image without Docker: starting it runs a
- * local {@code nats-server} process with the container's command arguments, and its host
- * and mapped client port are that process's.
+ * Stands in for a container running {@code nats-server} without Docker: starting it runs
+ * a local {@code nats-server} process with the container's command arguments, and its
+ * host and mapped client port are that process's. The image name is only what the
+ * container reports, {@code nats:2.10} unless given.
  */
 class NatsServerProcessContainer extends GenericContainer<NatsServerProcessContainer> {
+
+	private final String imageName;
 
 	private NatsServer server;
 
 	NatsServerProcessContainer() {
-		super(DockerImageName.parse("nats:2.10"));
+		this("nats:2.10");
+	}
+
+	NatsServerProcessContainer(String imageName) {
+		super(DockerImageName.parse(imageName));
+		this.imageName = imageName;
 		withExposedPorts(NatsContainerConnectionDetailsFactory.CLIENT_PORT);
 	}
 
@@ -35,7 +43,7 @@ class NatsServerProcessContainer extends GenericContainer<NatsServerProcessConta
 
 	@Override
 	public String getDockerImageName() {
-		return "nats:2.10";
+		return this.imageName;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package org.springframework.boot.testcontainers.service.connection;
 
 import java.util.List;
+import java.util.Map;
 
 import org.testcontainers.containers.Container;
 
@@ -24,9 +25,28 @@ public final class TestContainerConnectionSources {
 	 * @param imageName the image name the container is of
 	 * @return the source
 	 */
-	@SuppressWarnings("unchecked")
 	public static <C extends Container<?>> ContainerConnectionSource<C> of(C container, String imageName) {
-		MergedAnnotation<ServiceConnection> annotation = MergedAnnotation.of(ServiceConnection.class);
+		return of(container, imageName, MergedAnnotation.of(ServiceConnection.class));
+	}
+
+	/**
+	 * Create a source for a container of the given image, as
+	 * {@code @ServiceConnection(name = ...)} would.
+	 * @param <C> the container type
+	 * @param container the container
+	 * @param imageName the image name the container is of
+	 * @param connectionName the name of the service connection
+	 * @return the source
+	 */
+	public static <C extends Container<?>> ContainerConnectionSource<C> of(C container, String imageName,
+			String connectionName) {
+		return of(container, imageName,
+				MergedAnnotation.of(ServiceConnection.class, Map.of("name", connectionName, "value", connectionName)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <C extends Container<?>> ContainerConnectionSource<C> of(C container, String imageName,
+			MergedAnnotation<ServiceConnection> annotation) {
 		return new ContainerConnectionSource<>("test", Origin.from(container), (Class<C>) container.getClass(),
 				imageName, annotation, () -> container, null, MergedAnnotations.of(List.of()));
 	}
