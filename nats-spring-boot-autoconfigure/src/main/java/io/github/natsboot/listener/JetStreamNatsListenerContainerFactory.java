@@ -196,7 +196,19 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 			.deliverPolicy(DeliverPolicy.All)
 			.ackWait(this.ackWait)
 			.maxDeliver(-1)
+			.maxAckPending(maxAckPendingFor(endpoint))
 			.build();
+	}
+
+	/**
+	 * Max ack pending of a consumer a listener creates for itself: room for two full
+	 * batches per worker, at least the server's default of 1000. At the server's default
+	 * a listener with two workers filled it with its own buffers, and a pull request that
+	 * the server parked until acknowledgements made room was then filled after the worker
+	 * that sent it had stopped, leaving those messages to wait out their ack wait.
+	 */
+	private long maxAckPendingFor(NatsListenerEndpoint endpoint) {
+		return Math.max(1000L, 2L * this.batchSize * endpoint.getConcurrency());
 	}
 
 	@Override
