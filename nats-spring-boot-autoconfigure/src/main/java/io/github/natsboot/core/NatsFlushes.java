@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.nats.client.Connection;
+import io.nats.client.Consumer;
 
 /**
  * Lets the starter's flushes on one connection take turns. jnats counts the PING of every
@@ -54,6 +56,35 @@ public final class NatsFlushes {
 		finally {
 			turn.unlock();
 		}
+	}
+
+	/**
+	 * Flush the connection in turn with the starter's other flushes on it.
+	 * @param connection the connection
+	 * @param timeout how long to wait for the turn, and then for the flush
+	 * @throws InterruptedException if interrupted
+	 * @throws TimeoutException if the turn or the flush did not come within the timeout
+	 */
+	public static void flush(Connection connection, Duration timeout) throws InterruptedException, TimeoutException {
+		inTurn(connection, timeout, () -> {
+			connection.flush(timeout);
+			return null;
+		});
+	}
+
+	/**
+	 * Start draining a subscription or dispatcher of the connection (a drain flushes) in
+	 * turn with the starter's other flushes on it.
+	 * @param connection the connection of the consumer
+	 * @param consumer the subscription or dispatcher
+	 * @param timeout how long to wait for the turn, and then for the drain
+	 * @return the drain, as {@link Consumer#drain(Duration)} returns it
+	 * @throws InterruptedException if interrupted
+	 * @throws TimeoutException if the turn did not come within the timeout
+	 */
+	public static CompletableFuture<Boolean> drain(Connection connection, Consumer consumer, Duration timeout)
+			throws InterruptedException, TimeoutException {
+		return inTurn(connection, timeout, () -> consumer.drain(timeout));
 	}
 
 	/**

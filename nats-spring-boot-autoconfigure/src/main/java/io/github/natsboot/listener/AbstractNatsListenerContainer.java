@@ -142,10 +142,7 @@ public abstract class AbstractNatsListenerContainer implements NatsListenerConta
 			return;
 		}
 		try {
-			NatsFlushes.inTurn(connection, SUBSCRIPTION_FLUSH_TIMEOUT, () -> {
-				connection.flush(SUBSCRIPTION_FLUSH_TIMEOUT);
-				return null;
-			});
+			NatsFlushes.flush(connection, SUBSCRIPTION_FLUSH_TIMEOUT);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -87,7 +87,7 @@ public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private CompletableFuture<Boolean> drain(Dispatcher dispatcher) {
 		try {
-			return NatsFlushes.inTurn(this.connection, this.stopTimeout, () -> dispatcher.drain(this.stopTimeout));
+			return NatsFlushes.drain(this.connection, dispatcher, this.stopTimeout);
 		}
 		catch (Exception ex) {
 			logger.debug("Could not drain a dispatcher of listener '" + getListenerId() + "': " + ex);

@@ -79,10 +79,7 @@ class DeadLetterPublisher {
 	private void publishCore(String subject, Headers headers, byte[] data) throws DeadLetterFailedException {
 		try {
 			this.connection.publish(subject, headers, data);
-			NatsFlushes.inTurn(this.connection, FLUSH_TIMEOUT, () -> {
-				this.connection.flush(FLUSH_TIMEOUT);
-				return null;
-			});
+			NatsFlushes.flush(this.connection, FLUSH_TIMEOUT);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -172,7 +172,7 @@ final class ServiceEndpointSubscriptions {
 			Subscription subscription = this.subscription;
 			if (subscription != null && subscription.isActive()) {
 				try {
-					NatsFlushes.inTurn(connection, timeout, () -> subscription.drain(timeout))
+					NatsFlushes.drain(connection, subscription, timeout)
 						.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
 				}
 				catch (ExecutionException | TimeoutException ex) {
