@@ -38,8 +38,6 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 
 	private final StopSignal stopSignal;
 
-	private final UnreadablePayloadAction unreadablePayload;
-
 	JetStreamListenerMessageHandler(ListenerInvoker invoker, JetStreamAcknowledger acknowledger,
 			JetStreamConsumerSettings settings, DeadLetters deadLetters, InFlightMessage inFlight,
 			StopSignal stopSignal) {
@@ -50,7 +48,6 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 		this.deadLetters = deadLetters;
 		this.inFlight = inFlight;
 		this.stopSignal = stopSignal;
-		this.unreadablePayload = settings.unreadablePayload();
 	}
 
 	@Override
@@ -97,8 +94,9 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 		if (acknowledgment != null && acknowledgment.isSettled()) {
 			return;
 		}
-		if (failure.isConversionFailure() && this.unreadablePayload != UnreadablePayloadAction.NAK) {
-			if (this.unreadablePayload == UnreadablePayloadAction.TERM) {
+		UnreadablePayloadAction unreadablePayload = this.settings.unreadablePayload();
+		if (failure.isConversionFailure() && unreadablePayload != UnreadablePayloadAction.NAK) {
+			if (unreadablePayload == UnreadablePayloadAction.TERM) {
 				logger.warn("Listener '" + this.adapter.getListenerId() + "' terminated a message of "
 						+ message.getSubject() + " whose payload it cannot read: " + failure.getCause());
 				this.acknowledger.term(message);
