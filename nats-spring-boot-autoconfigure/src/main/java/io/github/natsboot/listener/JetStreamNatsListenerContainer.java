@@ -9,8 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.natsboot.core.JetStreamApiErrorCodes;
+import io.github.natsboot.core.NatsFlushes;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
@@ -340,13 +342,14 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			return CompletableFuture.completedFuture(false);
 		}
 		try {
-			return dispatcher.drain(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+			return NatsFlushes.drain(this.connection, dispatcher,
+					Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return CompletableFuture.completedFuture(false);
 		}
-		catch (RuntimeException ex) {
+		catch (TimeoutException | RuntimeException ex) {
 			logger.debug("Listener '" + getListenerId() + "' could not drain a consumer: " + ex);
 			return CompletableFuture.completedFuture(false);
 		}
