@@ -1,12 +1,8 @@
 package io.github.natsboot.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -113,32 +109,11 @@ class ConfigurationMetadataTests {
 	}
 
 	private static List<JsonNode> natsProperties() {
-		return select("properties");
+		return NatsPropertyNames.metadata("properties");
 	}
 
 	private static JsonNode natsHints() {
-		return JsonMapper.builder().build().valueToTree(select("hints"));
-	}
-
-	private static List<JsonNode> select(String section) {
-		List<JsonNode> selected = new ArrayList<>();
-		JsonMapper mapper = JsonMapper.builder().build();
-		try {
-			for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
-				.getResources("META-INF/spring-configuration-metadata.json"))) {
-				try (InputStream content = url.openStream()) {
-					for (JsonNode item : mapper.readTree(content).path(section)) {
-						if (item.path("name").asString().startsWith("nats.")) {
-							selected.add(item);
-						}
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return selected;
+		return JsonMapper.builder().build().valueToTree(NatsPropertyNames.metadata("hints"));
 	}
 
 }
