@@ -109,7 +109,7 @@ class NatsOptionsFactory {
 
 	private void applyTuning(Options.Builder builder) {
 		NatsProperties properties = this.properties;
-		NatsProperties.Reconnect reconnect = properties.getReconnect();
+		NatsReconnectProperties reconnect = properties.getReconnect();
 		PropertyMapper map = PropertyMapper.get();
 		map.from(this.connectionName).whenHasText().to(builder::connectionName);
 		map.from(properties::getConnectionTimeout).to(builder::connectionTimeout);

@@ -45,7 +45,7 @@ public final class NatsTemplateAutoConfiguration {
 			NatsProperties properties, ObjectProvider<NatsTemplateMetrics> metrics,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NatsTemplateObservationConvention> observationConvention) {
-		NatsProperties.Template settings = properties.getTemplate();
+		NatsTemplateProperties settings = properties.getTemplate();
 		NatsTemplate template = new NatsTemplate(connection, natsMessageConverter, settings.getRequestTimeout(),
 				settings.getJetstream().getPublishTimeout(), settings.getJetstream().getMaxInFlight());
 		template.setMetrics(metrics.getIfUnique(() -> NatsTemplateMetrics.NONE));

@@ -1,5 +1,7 @@
 package io.github.natsboot.autoconfigure.listener;
 
+import io.github.natsboot.autoconfigure.NatsListenerJetStreamProperties;
+import io.github.natsboot.autoconfigure.NatsListenerProperties;
 import io.github.natsboot.autoconfigure.NatsProperties;
 import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
 import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamProperties;
@@ -73,7 +75,7 @@ public final class NatsListenerAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoreNatsListenerContainerFactory natsListenerContainerFactory(Connection connection, ReplySender replySender,
 			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation) {
-		NatsProperties.Listener listener = properties.getListener();
+		NatsListenerProperties listener = properties.getListener();
 		CoreNatsListenerContainerFactory factory = new CoreNatsListenerContainerFactory(connection, replySender);
 		factory.setPendingMessages(listener.getPendingMessages());
 		factory.setPendingBytes(listener.getPendingBytes().toBytes());
@@ -88,7 +90,7 @@ public final class NatsListenerAutoConfiguration {
 	JetStreamNatsListenerContainerFactory natsJetStreamListenerContainerFactory(Connection connection,
 			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation,
 			ObjectProvider<NatsJetStreamProperties> jetStreamProperties) {
-		NatsProperties.ListenerJetStream jetstream = properties.getListener().getJetstream();
+		NatsListenerJetStreamProperties jetstream = properties.getListener().getJetstream();
 		JetStreamNatsListenerContainerFactory factory = new JetStreamNatsListenerContainerFactory(connection);
 		factory.setBatchSize(jetstream.getBatchSize());
 		factory.setPullExpiry(jetstream.getPullExpiry());

@@ -1,5 +1,6 @@
 package io.github.natsboot.autoconfigure.service;
 
+import io.github.natsboot.autoconfigure.NatsListenerProperties;
 import io.github.natsboot.autoconfigure.NatsProperties;
 import io.github.natsboot.autoconfigure.listener.NatsListenerAutoConfiguration;
 import io.github.natsboot.listener.NatsListenerInstrumentation;
@@ -52,7 +53,7 @@ public final class NatsServiceAutoConfiguration {
 	ServiceNatsListenerContainerFactory natsServiceListenerContainerFactory(Connection connection,
 			ReplySender replySender, NatsMicroService natsMicroService, NatsProperties properties,
 			ObjectProvider<NatsListenerInstrumentation> instrumentation) {
-		NatsProperties.Listener listener = properties.getListener();
+		NatsListenerProperties listener = properties.getListener();
 		ServiceNatsListenerContainerFactory factory = new ServiceNatsListenerContainerFactory(connection, replySender,
 				natsMicroService);
 		factory.setInstrumentation(instrumentation.getIfUnique(() -> NatsListenerInstrumentation.NONE));
