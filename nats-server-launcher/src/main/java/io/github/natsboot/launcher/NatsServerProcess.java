@@ -1,10 +1,8 @@
 package io.github.natsboot.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,19 +86,18 @@ public final class NatsServerProcess implements AutoCloseable {
 
 	private boolean closed;
 
-	private NatsServerProcess(String name, int port, int monitorPort, int clusterPort, Path storeDir, Path workDir,
-			ServerRuntime runtime, ServerRuntime.Launch launch, Duration startupTimeout) {
-		this.name = name;
-		this.port = port;
-		this.monitorPort = monitorPort;
-		this.clusterPort = clusterPort;
-		this.storeDir = storeDir;
-		this.workDir = workDir;
+	NatsServerProcess(ServerLayout layout, ServerRuntime runtime, Duration startupTimeout) {
+		this.name = layout.name();
+		this.port = layout.port();
+		this.monitorPort = layout.monitorPort();
+		this.clusterPort = layout.clusterPort();
+		this.storeDir = layout.storeDir();
+		this.workDir = layout.workDir();
 		this.runtime = runtime;
-		this.launch = launch;
+		this.launch = layout.launch();
 		this.startupTimeout = startupTimeout;
-		this.log = new ServerLog(launch.logFile());
-		this.monitor = new MonitorEndpoint(monitorPort);
+		this.log = new ServerLog(layout.logFile());
+		this.monitor = new MonitorEndpoint(layout.monitorPort());
 	}
 
 	/**
@@ -321,7 +318,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * (the old process may still hold them); otherwise a {@link PortConflictException} lets the
 	 * caller pick other ports.
 	 */
-	private synchronized void awaitReady(boolean retryBusyPorts) {
+	synchronized void awaitReady(boolean retryBusyPorts) {
 		Instant start = Instant.now();
 		Instant deadline = start.plus(this.startupTimeout);
 		Instant bindRetryDeadline = start.plus(BIND_RETRY_WINDOW);
@@ -394,10 +391,6 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * by {@link NatsServerExecutableLocator}, or else a {@value #DEFAULT_CONTAINER_IMAGE} container.
 	 */
 	public static final class Builder {
-
-		private static final String DEFAULT_CLUSTER_NAME = "nats-cluster";
-
-		private static final int MAX_START_ATTEMPTS = 3;
 
 		private boolean jetStream = true;
 
@@ -603,25 +596,7 @@ public final class NatsServerProcess implements AutoCloseable {
 		 * @throws NatsServerNotFoundException if no {@code nats-server} executable is found
 		 */
 		public NatsServerProcess start() {
-			boolean freePorts = this.port == 0 && this.clusterPort == 0;
-			for (int attempt = 1;; attempt++) {
-				NatsServerProcess server = launch();
-				try {
-					server.awaitReady(!freePorts);
-					return server;
-				}
-				catch (PortConflictException ex) {
-					server.close();
-					if (attempt == MAX_START_ATTEMPTS) {
-						throw ex;
-					}
-					logger.debug("A port of nats-server {} was taken meanwhile, trying other ports", server.getName());
-				}
-				catch (RuntimeException ex) {
-					server.close();
-					throw ex;
-				}
-			}
+			return new ServerStarter(settings()).start();
 		}
 
 		/**
@@ -634,52 +609,13 @@ public final class NatsServerProcess implements AutoCloseable {
 		 * @throws NatsServerNotFoundException if no {@code nats-server} executable is found
 		 */
 		public NatsServerProcess launch() {
-			ServerRuntime runtime = new RuntimeSelector(this.containers).select(this.executable,
-					(this.locator != null) ? this.locator : NatsServerExecutableLocator.create(), this.containerImage);
-			int clientPort = (this.port > 0) ? this.port : FreePorts.next();
-			int monitorPort = FreePorts.next();
-			boolean clustered = this.clusterName != null || this.clusterPort > 0 || !this.routes.isEmpty();
-			int routePort = clustered ? ((this.clusterPort > 0) ? this.clusterPort : FreePorts.next()) : 0;
-			String serverName = (this.name != null) ? this.name : "nats-" + clientPort;
-			Path workDir = Directories.createTemp("nats-server-" + serverName + "-").toAbsolutePath();
-			if (this.reapOnJvmExit) {
-				ProcessReaper.deleteOnExit(workDir);
-			}
-			Path store = (this.storeDir != null) ? this.storeDir.toAbsolutePath() : workDir.resolve("store");
-			Directories.create(store);
-			NatsServerConfig.Cluster cluster = clustered ? new NatsServerConfig.Cluster(
-					(this.clusterName != null) ? this.clusterName : DEFAULT_CLUSTER_NAME, routePort, this.routes)
-					: null;
-			String config = new NatsServerConfig(serverName, clientPort, monitorPort, this.jetStream ? store : null,
-					cluster, this.configSnippets)
-				.render();
-			Path configFile = workDir.resolve("nats-server.conf");
-			write(configFile, config);
-			Path logFile = workDir.resolve("nats-server.log");
-			List<String> arguments = new ArrayList<>(
-					List.of("-c", configFile.toString(), "-l", logFile.toString()));
-			arguments.addAll(this.args);
-			List<Path> directories = store.startsWith(workDir) ? List.of(workDir) : List.of(workDir, store);
-			NatsServerProcess server = new NatsServerProcess(serverName, clientPort, monitorPort, routePort, store,
-					workDir, runtime, new ServerRuntime.Launch(arguments, directories, logFile, this.reapOnJvmExit),
-					this.startupTimeout);
-			try {
-				server.launch();
-			}
-			catch (RuntimeException ex) {
-				server.close();
-				throw ex;
-			}
-			return server;
+			return new ServerStarter(settings()).launch();
 		}
 
-		private static void write(Path file, String content) {
-			try {
-				Files.writeString(file, content);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not write " + file, ex);
-			}
+		ServerSettings settings() {
+			return new ServerSettings(this.jetStream, this.port, this.executable, this.locator, this.containerImage,
+					this.containers, this.name, this.storeDir, this.configSnippets, this.args, this.clusterName,
+					this.clusterPort, this.routes, this.startupTimeout, this.reapOnJvmExit);
 		}
 
 		private static int requirePort(int port) {
