@@ -1,20 +1,11 @@
 package io.github.natsboot.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One real {@code nats-server} process on 127.0.0.1.
@@ -50,57 +41,21 @@ public final class NatsServerProcess implements AutoCloseable {
 	/** The image run when no executable is found. */
 	public static final String DEFAULT_CONTAINER_IMAGE = "nats:2.10";
 
-	private static final Logger logger = LoggerFactory.getLogger(NatsServerProcess.class);
+	private final ServerLayout layout;
 
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-
-	private static final Duration BIND_RETRY_WINDOW = Duration.ofSeconds(5);
-
-	private static final long POLL_MILLIS = 50;
-
-	private static final int LOG_TAIL_LINES = 40;
-
-	private final String name;
-
-	private final int port;
-
-	private final int monitorPort;
-
-	private final int clusterPort;
-
-	private final Path storeDir;
-
-	private final Path workDir;
-
-	private final ServerRuntime runtime;
-
-	private final ServerRuntime.Launch launch;
-
-	private final Duration startupTimeout;
-
-	private final ServerLog log;
+	private final ServerRunner runner;
 
 	private final MonitorEndpoint monitor;
 
-	private volatile ServerRun run;
-
-	private long logOffsetAtLaunch;
+	private final ReadinessWait readiness;
 
 	private boolean closed;
 
-	private NatsServerProcess(String name, int port, int monitorPort, int clusterPort, Path storeDir, Path workDir,
-			ServerRuntime runtime, ServerRuntime.Launch launch, Duration startupTimeout) {
-		this.name = name;
-		this.port = port;
-		this.monitorPort = monitorPort;
-		this.clusterPort = clusterPort;
-		this.storeDir = storeDir;
-		this.workDir = workDir;
-		this.runtime = runtime;
-		this.launch = launch;
-		this.startupTimeout = startupTimeout;
-		this.log = new ServerLog(launch.logFile());
-		this.monitor = new MonitorEndpoint(monitorPort);
+	NatsServerProcess(ServerLayout layout, ServerRuntime runtime, Duration startupTimeout) {
+		this.layout = layout;
+		this.runner = new ServerRunner(layout, runtime);
+		this.monitor = new MonitorEndpoint(layout.monitorPort());
+		this.readiness = new ReadinessWait(this.runner, layout, this.monitor, startupTimeout);
 	}
 
 	/**
@@ -116,7 +71,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return {@code nats://127.0.0.1:<port>}
 	 */
 	public String getUrl() {
-		return "nats://" + LOOPBACK + ":" + this.port;
+		return this.layout.url();
 	}
 
 	/**
@@ -124,7 +79,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return the client port
 	 */
 	public int getPort() {
-		return this.port;
+		return this.layout.port();
 	}
 
 	/**
@@ -132,7 +87,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return the monitoring port
 	 */
 	public int getMonitorPort() {
-		return this.monitorPort;
+		return this.layout.monitorPort();
 	}
 
 	/**
@@ -140,7 +95,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return the cluster port, or {@code 0} when the server is not part of a cluster
 	 */
 	public int getClusterPort() {
-		return this.clusterPort;
+		return this.layout.clusterPort();
 	}
 
 	/**
@@ -150,7 +105,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return the store directory
 	 */
 	public Path getStoreDir() {
-		return this.storeDir;
+		return this.layout.storeDir();
 	}
 
 	/**
@@ -158,7 +113,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return the server name
 	 */
 	public String getName() {
-		return this.name;
+		return this.layout.name();
 	}
 
 	/**
@@ -166,7 +121,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return the log file
 	 */
 	public Path getLogFile() {
-		return this.log.file();
+		return this.layout.logFile();
 	}
 
 	/**
@@ -174,8 +129,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return {@code true} if the process is alive
 	 */
 	public boolean isRunning() {
-		ServerRun current = this.run;
-		return current != null && current.isAlive();
+		return this.runner.isRunning();
 	}
 
 	/**
@@ -183,8 +137,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return {@code true} if the process is stopped with SIGSTOP (or its container paused)
 	 */
 	public boolean isPaused() {
-		ServerRun current = this.run;
-		return current != null && current.isPaused() && current.isAlive();
+		return this.runner.isPaused();
 	}
 
 	/**
@@ -193,7 +146,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return the process id
 	 */
 	public long getPid() {
-		return this.run.pid();
+		return this.runner.current().pid();
 	}
 
 	/**
@@ -201,7 +154,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @return {@code true} for a container, {@code false} for a local process
 	 */
 	public boolean isContainer() {
-		return this.runtime.isContainer();
+		return this.runner.runtime().isContainer();
 	}
 
 	/**
@@ -209,14 +162,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * Does nothing if the server is not running.
 	 */
 	public synchronized void stop() {
-		ServerRun current = this.run;
-		if (current == null || !current.isAlive()) {
-			return;
-		}
-		if (!current.stop(STOP_TIMEOUT)) {
-			logger.warn("nats-server {} did not stop within {}, killing it", this.name, STOP_TIMEOUT);
-			current.kill(STOP_TIMEOUT);
-		}
+		this.runner.stop();
 	}
 
 	/**
@@ -224,10 +170,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * process has exited. Does nothing if the server is not running.
 	 */
 	public synchronized void kill() {
-		ServerRun current = this.run;
-		if (current != null) {
-			current.kill(STOP_TIMEOUT);
-		}
+		this.runner.kill();
 	}
 
 	/**
@@ -236,8 +179,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @throws IllegalStateException if the server is not running
 	 */
 	public synchronized void pause() {
-		requireRunning();
-		this.run.pause();
+		this.runner.pause();
 	}
 
 	/**
@@ -245,8 +187,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * @throws IllegalStateException if the server is not running
 	 */
 	public synchronized void resume() {
-		requireRunning();
-		this.run.resume();
+		this.runner.resume();
 	}
 
 	/**
@@ -257,7 +198,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	 */
 	public synchronized void restart() {
 		if (this.closed) {
-			throw new IllegalStateException("nats-server " + this.name + " has been closed");
+			throw new IllegalStateException("nats-server " + getName() + " has been closed");
 		}
 		stop();
 		launch();
@@ -278,15 +219,15 @@ public final class NatsServerProcess implements AutoCloseable {
 		}
 		finally {
 			kill();
-			Directories.deleteRecursively(this.workDir);
-			ProcessReaper.forget(this.workDir);
+			Directories.deleteRecursively(this.layout.workDir());
+			ProcessReaper.forget(this.layout.workDir());
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "NatsServerProcess[" + this.name + " " + getUrl() + (isContainer() ? " in a " + this.runtime : "")
-				+ "]";
+		ServerRuntime runtime = this.runner.runtime();
+		return "NatsServerProcess[" + getName() + " " + getUrl() + (isContainer() ? " in a " + runtime : "") + "]";
 	}
 
 	/**
@@ -298,12 +239,7 @@ public final class NatsServerProcess implements AutoCloseable {
 	}
 
 	synchronized void launch() {
-		ServerRun previous = this.run;
-		if (previous != null) {
-			previous.kill(STOP_TIMEOUT);
-		}
-		this.logOffsetAtLaunch = this.log.size();
-		this.run = this.runtime.start(this.launch);
+		this.runner.launch();
 	}
 
 	/**
@@ -316,76 +252,13 @@ public final class NatsServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the server is ready. When it exits because a port is taken, it is launched
-	 * again on the same ports for a few seconds if {@code retryBusyPorts}, as after a restart
-	 * (the old process may still hold them); otherwise a {@link PortConflictException} lets the
-	 * caller pick other ports.
+	 * Waits until the server is ready.
+	 * @param retryBusyPorts whether a port that is taken is tried again (as after a restart) rather
+	 * than reported with a {@link PortConflictException}
+	 * @see ReadinessWait#await(boolean)
 	 */
-	private synchronized void awaitReady(boolean retryBusyPorts) {
-		Instant start = Instant.now();
-		Instant deadline = start.plus(this.startupTimeout);
-		Instant bindRetryDeadline = start.plus(BIND_RETRY_WINDOW);
-		while (true) {
-			if (!this.run.isAlive()) {
-				boolean portTaken = failedToBind();
-				if (portTaken && retryBusyPorts && Instant.now().isBefore(bindRetryDeadline)
-						&& Instant.now().isBefore(deadline)) {
-					logger.debug("nats-server {} could not bind its ports yet, retrying", this.name);
-					sleep(POLL_MILLIS * 4);
-					launch();
-					continue;
-				}
-				String message = failureMessage("exited with code " + this.run.exitCode());
-				throw portTaken ? new PortConflictException(message) : new NatsServerLaunchException(message);
-			}
-			MonitorEndpoint.Response health = this.monitor.get("/healthz");
-			if (health.isOk() && acceptsClientConnections()) {
-				logger.info("Started nats-server {} (pid {}) at {}{}", this.name, this.run.pid(), getUrl(),
-						isContainer() ? " in a " + this.runtime : "");
-				return;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				this.run.kill(STOP_TIMEOUT);
-				throw new NatsServerLaunchException(failureMessage(
-						"was not ready within " + this.startupTimeout + " (last /healthz: " + health + ")"));
-			}
-			sleep(POLL_MILLIS);
-		}
-	}
-
-	private String failureMessage(String reason) {
-		return "nats-server " + this.name + " at " + getUrl() + " " + reason + this.runtime.failureHint()
-				+ "; last lines of " + this.log.file() + ":\n" + this.log.tail(LOG_TAIL_LINES);
-	}
-
-	private boolean failedToBind() {
-		return this.log.since(this.logOffsetAtLaunch).contains("address already in use");
-	}
-
-	private boolean acceptsClientConnections() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(LOOPBACK, this.port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private void requireRunning() {
-		if (!isRunning()) {
-			throw new IllegalStateException("nats-server " + this.name + " is not running");
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for nats-server", ex);
-		}
+	synchronized void awaitReady(boolean retryBusyPorts) {
+		this.readiness.await(retryBusyPorts);
 	}
 
 	/**
@@ -394,10 +267,6 @@ public final class NatsServerProcess implements AutoCloseable {
 	 * by {@link NatsServerExecutableLocator}, or else a {@value #DEFAULT_CONTAINER_IMAGE} container.
 	 */
 	public static final class Builder {
-
-		private static final String DEFAULT_CLUSTER_NAME = "nats-cluster";
-
-		private static final int MAX_START_ATTEMPTS = 3;
 
 		private boolean jetStream = true;
 
@@ -603,25 +472,7 @@ public final class NatsServerProcess implements AutoCloseable {
 		 * @throws NatsServerNotFoundException if no {@code nats-server} executable is found
 		 */
 		public NatsServerProcess start() {
-			boolean freePorts = this.port == 0 && this.clusterPort == 0;
-			for (int attempt = 1;; attempt++) {
-				NatsServerProcess server = launch();
-				try {
-					server.awaitReady(!freePorts);
-					return server;
-				}
-				catch (PortConflictException ex) {
-					server.close();
-					if (attempt == MAX_START_ATTEMPTS) {
-						throw ex;
-					}
-					logger.debug("A port of nats-server {} was taken meanwhile, trying other ports", server.getName());
-				}
-				catch (RuntimeException ex) {
-					server.close();
-					throw ex;
-				}
-			}
+			return new ServerStarter(settings()).start();
 		}
 
 		/**
@@ -634,52 +485,13 @@ public final class NatsServerProcess implements AutoCloseable {
 		 * @throws NatsServerNotFoundException if no {@code nats-server} executable is found
 		 */
 		public NatsServerProcess launch() {
-			ServerRuntime runtime = new RuntimeSelector(this.containers).select(this.executable,
-					(this.locator != null) ? this.locator : NatsServerExecutableLocator.create(), this.containerImage);
-			int clientPort = (this.port > 0) ? this.port : FreePorts.next();
-			int monitorPort = FreePorts.next();
-			boolean clustered = this.clusterName != null || this.clusterPort > 0 || !this.routes.isEmpty();
-			int routePort = clustered ? ((this.clusterPort > 0) ? this.clusterPort : FreePorts.next()) : 0;
-			String serverName = (this.name != null) ? this.name : "nats-" + clientPort;
-			Path workDir = Directories.createTemp("nats-server-" + serverName + "-").toAbsolutePath();
-			if (this.reapOnJvmExit) {
-				ProcessReaper.deleteOnExit(workDir);
-			}
-			Path store = (this.storeDir != null) ? this.storeDir.toAbsolutePath() : workDir.resolve("store");
-			Directories.create(store);
-			NatsServerConfig.Cluster cluster = clustered ? new NatsServerConfig.Cluster(
-					(this.clusterName != null) ? this.clusterName : DEFAULT_CLUSTER_NAME, routePort, this.routes)
-					: null;
-			String config = new NatsServerConfig(serverName, clientPort, monitorPort, this.jetStream ? store : null,
-					cluster, this.configSnippets)
-				.render();
-			Path configFile = workDir.resolve("nats-server.conf");
-			write(configFile, config);
-			Path logFile = workDir.resolve("nats-server.log");
-			List<String> arguments = new ArrayList<>(
-					List.of("-c", configFile.toString(), "-l", logFile.toString()));
-			arguments.addAll(this.args);
-			List<Path> directories = store.startsWith(workDir) ? List.of(workDir) : List.of(workDir, store);
-			NatsServerProcess server = new NatsServerProcess(serverName, clientPort, monitorPort, routePort, store,
-					workDir, runtime, new ServerRuntime.Launch(arguments, directories, logFile, this.reapOnJvmExit),
-					this.startupTimeout);
-			try {
-				server.launch();
-			}
-			catch (RuntimeException ex) {
-				server.close();
-				throw ex;
-			}
-			return server;
+			return new ServerStarter(settings()).launch();
 		}
 
-		private static void write(Path file, String content) {
-			try {
-				Files.writeString(file, content);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not write " + file, ex);
-			}
+		ServerSettings settings() {
+			return new ServerSettings(this.jetStream, this.port, this.executable, this.locator, this.containerImage,
+					this.containers, this.name, this.storeDir, this.configSnippets, this.args, this.clusterName,
+					this.clusterPort, this.routes, this.startupTimeout, this.reapOnJvmExit);
 		}
 
 		private static int requirePort(int port) {
