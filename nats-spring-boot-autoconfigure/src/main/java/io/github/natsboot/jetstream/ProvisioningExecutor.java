@@ -165,7 +165,7 @@ final class ProvisioningExecutor {
 			return;
 		}
 		List<Problem> problems = remaining.stream()
-			.map((difference) -> new Problem(definition.getPath() + "." + difference.field(),
+			.map((difference) -> new Problem(difference.property(definition),
 					"the server accepted " + definition.describe() + " but kept "
 							+ DisplayValues.format(difference.current()) + " instead of "
 							+ DisplayValues.format(difference.desired())))

@@ -183,10 +183,9 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 			this.steps.add(step);
 			for (FieldDifference difference : step.differences()) {
 				if (difference.immutable()) {
-					this.immutableChanges.add(new Problem(step.definition().getPath() + "." + difference.field(),
-							"cannot be changed on an existing " + kind(step) + " (" + step.definition().describe()
-									+ " has " + DisplayValues.format(difference.current()) + ", the definition "
-									+ DisplayValues.format(difference.desired()) + "); restore "
+					this.immutableChanges.add(new Problem(difference.property(step.definition()),
+							"cannot be changed on an existing " + kind(step) + " ("
+									+ difference.describe(step.definition()) + "); restore "
 									+ DisplayValues.format(difference.current()) + ", or delete the " + kind(step)
 									+ " so that it is created again (its messages and state are lost)"));
 				}
