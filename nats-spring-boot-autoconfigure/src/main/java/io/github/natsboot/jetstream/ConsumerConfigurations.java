@@ -1,23 +1,17 @@
 package io.github.natsboot.jetstream;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.HashSet;
-import java.util.List;
 
-import io.github.natsboot.jetstream.ConsumerDefinition.AckPolicy;
-import io.github.natsboot.jetstream.ConsumerDefinition.DeliverPolicy;
-import io.github.natsboot.jetstream.ConsumerDefinition.ReplayPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 
 /**
  * Turns a {@link ConsumerDefinition} into the jnats configuration that creates or
- * updates its durable consumer, and compares it with the server's configuration. Only
- * the settings a definition sets are applied and compared, with one exception: the
- * server replaces the acknowledgement wait with the first backoff entry, so a definition
- * that sets an acknowledgement wait and no backoff removes the server's backoff.
+ * updates its durable consumer. Only the settings a definition sets are applied, with
+ * one exception: the server replaces the acknowledgement wait with the first backoff
+ * entry, so a definition that sets an acknowledgement wait and no backoff removes the
+ * server's backoff.
  */
 final class ConsumerConfigurations {
 
@@ -71,35 +65,6 @@ final class ConsumerConfigurations {
 			builder.maxAckPending(definition.getMaxAckPending());
 		}
 		return builder;
-	}
-
-	static List<FieldDifference> compare(ConsumerDefinition definition, ConsumerConfiguration current) {
-		Comparison comparison = new Comparison();
-		comparison.compareDescription(current.getDescription(), definition.getDescription());
-		List<String> filters = definition.getFilterSubjects();
-		List<String> currentFilters = (current.getFilterSubjects() != null) ? current.getFilterSubjects() : List.of();
-		if (filters != null && !new HashSet<>(filters).equals(new HashSet<>(currentFilters))) {
-			comparison.add("filter-subjects", currentFilters, filters);
-		}
-		comparison.compare("ack-policy", AckPolicy.of(current.getAckPolicy()), definition.getAckPolicy(), true);
-		DeliverPolicy deliverPolicy = DeliverPolicy.of(current.getDeliverPolicy());
-		comparison.compare("deliver-policy", (deliverPolicy != null) ? deliverPolicy : current.getDeliverPolicy(),
-				definition.getDeliverPolicy(), true);
-		Long startSequence = (current.getStartSequence() > 0) ? current.getStartSequence() : null;
-		comparison.compare("opt-start-seq", startSequence, definition.getOptStartSeq(), true);
-		Instant startTime = (current.getStartTime() != null) ? current.getStartTime().toInstant() : null;
-		comparison.compare("opt-start-time", startTime, definition.getOptStartTime(), true);
-		comparison.compare("replay-policy", ReplayPolicy.of(current.getReplayPolicy()), definition.getReplayPolicy(),
-				true);
-		comparison.compare("max-deliver", (int) current.getMaxDeliver(), definition.getMaxDeliver());
-		comparison.compare("ack-wait", current.getAckWait(), definition.getAckWait());
-		List<Duration> currentBackoff = (current.getBackoff() != null) ? current.getBackoff() : List.of();
-		comparison.compare("backoff", currentBackoff, definition.getBackoff());
-		if (definition.getBackoff() == null && definition.getAckWait() != null && !currentBackoff.isEmpty()) {
-			comparison.add("backoff", currentBackoff, List.of());
-		}
-		comparison.compare("max-ack-pending", (int) current.getMaxAckPending(), definition.getMaxAckPending());
-		return comparison.differences();
 	}
 
 }

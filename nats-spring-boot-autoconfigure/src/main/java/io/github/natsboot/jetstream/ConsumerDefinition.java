@@ -255,15 +255,6 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 			return this.ackPolicy;
 		}
 
-		static AckPolicy of(io.nats.client.api.AckPolicy ackPolicy) {
-			for (AckPolicy candidate : values()) {
-				if (candidate.ackPolicy == ackPolicy) {
-					return candidate;
-				}
-			}
-			return EXPLICIT;
-		}
-
 	}
 
 	/**
@@ -307,15 +298,6 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 			return this.deliverPolicy;
 		}
 
-		static DeliverPolicy of(io.nats.client.api.DeliverPolicy deliverPolicy) {
-			for (DeliverPolicy candidate : values()) {
-				if (candidate.deliverPolicy == deliverPolicy) {
-					return candidate;
-				}
-			}
-			return null;
-		}
-
 	}
 
 	/**
@@ -342,10 +324,6 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 
 		io.nats.client.api.ReplayPolicy toReplayPolicy() {
 			return this.replayPolicy;
-		}
-
-		static ReplayPolicy of(io.nats.client.api.ReplayPolicy replayPolicy) {
-			return (replayPolicy != io.nats.client.api.ReplayPolicy.Original) ? INSTANT : ORIGINAL;
 		}
 
 	}

@@ -11,8 +11,24 @@ package io.github.natsboot.jetstream;
  */
 record FieldDifference(String field, Object current, Object desired, boolean immutable) {
 
+	/**
+	 * Return the setting as a property path, such as {@code streams.orders.max-age}.
+	 */
+	String property(JetStreamDefinition definition) {
+		return definition.getPath() + "." + this.field;
+	}
+
+	/**
+	 * Return the difference for failure messages, such as
+	 * {@code stream 'orders' has 1h, the definition 2h}.
+	 */
+	String describe(JetStreamDefinition definition) {
+		return definition.describe() + " has " + DisplayValues.format(this.current) + ", the definition "
+				+ DisplayValues.format(this.desired);
+	}
+
 	DefinitionChange toChange(JetStreamDefinition definition) {
-		return new DefinitionChange(definition.getPath() + "." + this.field, DisplayValues.format(this.current),
+		return new DefinitionChange(property(definition), DisplayValues.format(this.current),
 				DisplayValues.format(this.desired));
 	}
 

@@ -175,9 +175,7 @@ public class JetStreamAdmin {
 				drift.add(new Problem(definition.getPath(), definition.describe() + " does not exist"));
 			}
 			for (FieldDifference difference : step.differences()) {
-				drift.add(new Problem(definition.getPath() + "." + difference.field(),
-						definition.describe() + " has " + DisplayValues.format(difference.current())
-								+ ", the definition " + DisplayValues.format(difference.desired())));
+				drift.add(new Problem(difference.property(definition), difference.describe(definition)));
 			}
 		}
 		if (!drift.isEmpty()) {

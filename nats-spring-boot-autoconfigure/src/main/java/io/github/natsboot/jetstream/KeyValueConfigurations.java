@@ -1,15 +1,11 @@
 package io.github.natsboot.jetstream;
 
-import java.util.List;
-
-import io.github.natsboot.jetstream.StreamDefinition.Storage;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
 
 /**
  * Turns a {@link KeyValueDefinition} into the jnats configuration that creates or
- * updates its bucket, and compares it with the bucket's status. Only the settings a
- * definition sets are applied and compared.
+ * updates its bucket. Only the settings a definition sets are applied.
  */
 final class KeyValueConfigurations {
 
@@ -53,17 +49,6 @@ final class KeyValueConfigurations {
 			builder.description(definition.getDescription().isEmpty() ? null : definition.getDescription());
 		}
 		return builder;
-	}
-
-	static List<FieldDifference> compare(KeyValueDefinition definition, KeyValueStatus current) {
-		Comparison comparison = new Comparison();
-		comparison.compare("ttl", current.getTtl(), definition.getTtl());
-		comparison.compare("history", (int) current.getMaxHistoryPerKey(), definition.getHistory());
-		comparison.compare("storage", Storage.of(current.getStorageType()), definition.getStorage(), true);
-		comparison.compare("replicas", current.getReplicas(), definition.getReplicas());
-		comparison.compare("max-bytes", current.getMaxBucketSize(), definition.getMaxBytes());
-		comparison.compareDescription(current.getDescription(), definition.getDescription());
-		return comparison.differences();
 	}
 
 }

@@ -82,17 +82,17 @@ final class ProvisioningExecutor {
 					throw ex;
 				}
 				executeStream(new StreamStep(definition, current,
-						StreamConfigurations.compare(definition, current, this.capabilities)));
+						StreamDefinitionComparison.compare(definition, current, this.capabilities)));
 				return;
 			}
 			created(definition);
-			verify(definition, StreamConfigurations.compare(definition, result, this.capabilities));
+			verify(definition, StreamDefinitionComparison.compare(definition, result, this.capabilities));
 		}
 		else if (!step.differences().isEmpty()) {
 			StreamConfiguration result = this.server
 				.updateStream(StreamConfigurations.forUpdate(definition, step.current()));
 			updated(definition, step.differences());
-			verify(definition, StreamConfigurations.compare(definition, result, this.capabilities));
+			verify(definition, StreamDefinitionComparison.compare(definition, result, this.capabilities));
 		}
 	}
 
@@ -102,13 +102,13 @@ final class ProvisioningExecutor {
 			ConsumerConfiguration result = this.server.addOrUpdateConsumer(definition.getStream(),
 					ConsumerConfigurations.forCreate(definition));
 			created(definition);
-			verify(definition, ConsumerConfigurations.compare(definition, result));
+			verify(definition, ConsumerDefinitionComparison.compare(definition, result));
 		}
 		else if (!step.differences().isEmpty()) {
 			ConsumerConfiguration result = this.server.addOrUpdateConsumer(definition.getStream(),
 					ConsumerConfigurations.forUpdate(definition, step.current()));
 			updated(definition, step.differences());
-			verify(definition, ConsumerConfigurations.compare(definition, result));
+			verify(definition, ConsumerDefinitionComparison.compare(definition, result));
 		}
 	}
 
@@ -127,17 +127,18 @@ final class ProvisioningExecutor {
 				if (current == null) {
 					throw ex;
 				}
-				executeKeyValue(new KeyValueStep(definition, current, KeyValueConfigurations.compare(definition, current)));
+				executeKeyValue(new KeyValueStep(definition, current,
+						KeyValueDefinitionComparison.compare(definition, current)));
 				return;
 			}
 			created(definition);
-			verify(definition, KeyValueConfigurations.compare(definition, result));
+			verify(definition, KeyValueDefinitionComparison.compare(definition, result));
 		}
 		else if (!step.differences().isEmpty()) {
 			KeyValueStatus result = this.server
 				.updateKeyValue(KeyValueConfigurations.forUpdate(definition, step.current()));
 			updated(definition, step.differences());
-			verify(definition, KeyValueConfigurations.compare(definition, result));
+			verify(definition, KeyValueDefinitionComparison.compare(definition, result));
 		}
 	}
 
@@ -164,7 +165,7 @@ final class ProvisioningExecutor {
 			return;
 		}
 		List<Problem> problems = remaining.stream()
-			.map((difference) -> new Problem(definition.getPath() + "." + difference.field(),
+			.map((difference) -> new Problem(difference.property(definition),
 					"the server accepted " + definition.describe() + " but kept "
 							+ DisplayValues.format(difference.current()) + " instead of "
 							+ DisplayValues.format(difference.desired())))

@@ -116,7 +116,7 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 			this.streams.put(definition.getName(), current);
 			checkReplicas(definition, definition.getReplicas());
 			List<FieldDifference> differences = (current != null)
-					? StreamConfigurations.compare(definition, current, this.capabilities) : List.of();
+					? StreamDefinitionComparison.compare(definition, current, this.capabilities) : List.of();
 			addStep(new StreamStep(definition, current, differences));
 		}
 
@@ -138,8 +138,8 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 			}
 			ConsumerConfiguration current = (streamConfiguration != null)
 					? this.server.findConsumer(stream, definition.getDurable()) : null;
-			List<FieldDifference> differences = (current != null) ? ConsumerConfigurations.compare(definition, current)
-					: List.of();
+			List<FieldDifference> differences = (current != null)
+					? ConsumerDefinitionComparison.compare(definition, current) : List.of();
 			addStep(new ConsumerStep(definition, current, differences));
 		}
 
@@ -165,8 +165,8 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 		private void readKeyValue(KeyValueDefinition definition) throws JetStreamApiException {
 			KeyValueStatus current = this.server.findKeyValue(definition.getBucket());
 			checkReplicas(definition, definition.getReplicas());
-			List<FieldDifference> differences = (current != null) ? KeyValueConfigurations.compare(definition, current)
-					: List.of();
+			List<FieldDifference> differences = (current != null)
+					? KeyValueDefinitionComparison.compare(definition, current) : List.of();
 			addStep(new KeyValueStep(definition, current, differences));
 		}
 
@@ -183,10 +183,9 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 			this.steps.add(step);
 			for (FieldDifference difference : step.differences()) {
 				if (difference.immutable()) {
-					this.immutableChanges.add(new Problem(step.definition().getPath() + "." + difference.field(),
-							"cannot be changed on an existing " + kind(step) + " (" + step.definition().describe()
-									+ " has " + DisplayValues.format(difference.current()) + ", the definition "
-									+ DisplayValues.format(difference.desired()) + "); restore "
+					this.immutableChanges.add(new Problem(difference.property(step.definition()),
+							"cannot be changed on an existing " + kind(step) + " ("
+									+ difference.describe(step.definition()) + "); restore "
 									+ DisplayValues.format(difference.current()) + ", or delete the " + kind(step)
 									+ " so that it is created again (its messages and state are lost)"));
 				}

@@ -1,19 +1,13 @@
 package io.github.natsboot.jetstream;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 
-import io.github.natsboot.jetstream.StreamDefinition.Discard;
-import io.github.natsboot.jetstream.StreamDefinition.Retention;
-import io.github.natsboot.jetstream.StreamDefinition.Storage;
 import io.nats.client.api.StreamConfiguration;
 
 /**
  * Turns a {@link StreamDefinition} into the jnats configuration that creates or updates
- * its stream, and compares it with the server's configuration. Only the settings a
- * definition sets are applied and compared: server defaults never count as a
- * difference.
+ * its stream. Only the settings a definition sets are applied: the others keep the
+ * server's default or the existing stream's value.
  */
 final class StreamConfigurations {
 
@@ -74,31 +68,6 @@ final class StreamConfigurations {
 			builder.description(definition.getDescription().isEmpty() ? null : definition.getDescription());
 		}
 		return builder;
-	}
-
-	static List<FieldDifference> compare(StreamDefinition definition, StreamConfiguration current,
-			ServerCapabilities server) {
-		Comparison comparison = new Comparison();
-		List<String> subjects = definition.getSubjects();
-		if (subjects != null && !new HashSet<>(subjects).equals(new HashSet<>(current.getSubjects()))) {
-			comparison.add("subjects", current.getSubjects(), subjects);
-		}
-		Storage storage = Storage.of(current.getStorageType());
-		comparison.compare("storage", storage, definition.getStorage(), true);
-		Retention retention = Retention.of(current.getRetentionPolicy());
-		if (definition.getRetention() != null && definition.getRetention() != retention) {
-			comparison.add("retention", retention, definition.getRetention(),
-					!server.canChangeRetention(retention, definition.getRetention()));
-		}
-		comparison.compare("max-age", current.getMaxAge(), definition.getMaxAge());
-		comparison.compare("max-bytes", current.getMaxBytes(), definition.getMaxBytes());
-		comparison.compare("max-msgs", current.getMaxMsgs(), definition.getMaxMsgs());
-		comparison.compare("max-msg-size", current.getMaxMsgSize(), definition.getMaxMsgSize());
-		comparison.compare("replicas", current.getReplicas(), definition.getReplicas());
-		comparison.compare("discard", Discard.of(current.getDiscardPolicy()), definition.getDiscard());
-		comparison.compare("duplicate-window", current.getDuplicateWindow(), definition.getDuplicateWindow());
-		comparison.compareDescription(current.getDescription(), definition.getDescription());
-		return comparison.differences();
 	}
 
 }

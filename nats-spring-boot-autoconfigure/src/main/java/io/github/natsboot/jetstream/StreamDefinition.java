@@ -259,10 +259,6 @@ public final class StreamDefinition implements JetStreamDefinition {
 			return this.storageType;
 		}
 
-		static Storage of(StorageType storageType) {
-			return (storageType != StorageType.Memory) ? FILE : MEMORY;
-		}
-
 	}
 
 	/**
@@ -297,15 +293,6 @@ public final class StreamDefinition implements JetStreamDefinition {
 			return this.retentionPolicy;
 		}
 
-		static Retention of(RetentionPolicy retentionPolicy) {
-			for (Retention retention : values()) {
-				if (retention.retentionPolicy == retentionPolicy) {
-					return retention;
-				}
-			}
-			return LIMITS;
-		}
-
 	}
 
 	/**
@@ -331,10 +318,6 @@ public final class StreamDefinition implements JetStreamDefinition {
 
 		DiscardPolicy toDiscardPolicy() {
 			return this.discardPolicy;
-		}
-
-		static Discard of(DiscardPolicy discardPolicy) {
-			return (discardPolicy != DiscardPolicy.New) ? OLD : NEW;
 		}
 
 	}
