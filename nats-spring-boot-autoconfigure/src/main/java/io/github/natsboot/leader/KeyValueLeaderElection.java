@@ -44,6 +44,8 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 
 	private final ApplicationEventPublisher eventPublisher;
 
+	private final ElectionFailures failures;
+
 	private final long ttlNanos;
 
 	private final long localLeaseNanos;
@@ -61,8 +63,6 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 	private volatile LeaseTerm currentTerm;
 
 	private volatile LeaderSighting sighting;
-
-	private volatile String lastFailure;
 
 	// Owned by the scheduler thread
 
@@ -93,6 +93,7 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		this.settings = settings;
 		this.store = store;
 		this.eventPublisher = eventPublisher;
+		this.failures = new ElectionFailures(settings);
 		this.ttlNanos = settings.getTtl().toNanos();
 		this.localLeaseNanos = settings.getLocalLease().toNanos();
 		this.renewNanos = settings.getRenewInterval().toNanos();
@@ -168,7 +169,8 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		LeaseTerm valid = validTerm();
 		Role role = !this.running ? Role.STOPPED : (valid != null) ? Role.LEADER : Role.FOLLOWER;
 		return new LeaderElectionStatus(getGroup(), getNodeId(), role, getLeader(),
-				(valid != null) ? valid.token() : 0, (valid != null) ? valid.renewedAt() : null, this.lastFailure);
+				(valid != null) ? valid.token() : 0, (valid != null) ? valid.renewedAt() : null,
+				this.failures.last());
 	}
 
 	@Override
@@ -299,7 +301,7 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 			return false;
 		}
 		catch (Exception ex) {
-			recordFailure("open its bucket", ex);
+			this.failures.record("open its bucket", ex);
 			return false;
 		}
 	}
@@ -348,7 +350,7 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 
 	private void onStoreOpened(Boolean opened, Throwable failure) {
 		if (failure != null) {
-			recordFailure("open its bucket", failure);
+			this.failures.record("open its bucket", failure);
 			this.nextAttemptNanos = System.nanoTime() + this.retryNanos;
 			return;
 		}
@@ -358,12 +360,12 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 	private void onAcquired(LeaseWrite write, Throwable failure) {
 		long now = System.nanoTime();
 		if (failure != null) {
-			recordFailure("take the lease", failure);
+			this.failures.record("take the lease", failure);
 			this.storeOpen = false;
 			this.nextAttemptNanos = now + this.retryNanos;
 			return;
 		}
-		clearFailure();
+		this.failures.clear();
 		if (write.revision().isEmpty()) {
 			this.nextAttemptNanos = this.leaseSeenFree ? latest(now, this.yieldUntilNanos) : now + this.retryNanos;
 			return;
@@ -387,13 +389,13 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		}
 		long now = System.nanoTime();
 		if (failure != null) {
-			this.lastFailure = describe(failure);
+			this.failures.recordLogged(failure);
 			revoke(Reason.RENEWAL_FAILED, failure);
 			release(renewed.revision());
 			this.nextAttemptNanos = now + this.retryNanos;
 			return;
 		}
-		clearFailure();
+		this.failures.clear();
 		LeaseTerm next = renewed.renewed(write.revision().getAsLong(), write.sentNanos(),
 				write.sentNanos() + this.localLeaseNanos);
 		this.term = next;
@@ -462,7 +464,7 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 
 	private String describe(Reason reason, Throwable cause) {
 		return switch (reason) {
-			case RENEWAL_FAILED -> "renewing the lease failed: " + describe(cause);
+			case RENEWAL_FAILED -> "renewing the lease failed: " + ElectionFailures.describe(cause);
 			case LEASE_EXPIRED -> "no renewal succeeded within " + this.settings.getLocalLease();
 			case LEASE_LOST -> "the lease was deleted or taken by another node";
 			case YIELDED -> "it yielded";
@@ -574,40 +576,6 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		else if (!holder.equals(getNodeId())) {
 			logger.info("Node '" + getNodeId() + "' sees '" + holder + "' leading group '" + getGroup() + "'");
 		}
-	}
-
-	private void recordFailure(String action, Throwable failure) {
-		String message = describe(failure);
-		boolean repeated = message.equals(this.lastFailure);
-		this.lastFailure = message;
-		String text = "Leader election of group '" + getGroup() + "' on node '" + getNodeId() + "' could not "
-				+ action + ": " + message;
-		if (failure instanceof LeaderElectionException) {
-			if (!repeated) {
-				logger.error(text);
-			}
-		}
-		else if (!repeated) {
-			logger.warn(text + "; retrying every " + this.settings.getRetryInterval());
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug(text);
-		}
-	}
-
-	private void clearFailure() {
-		if (this.lastFailure != null) {
-			this.lastFailure = null;
-			logger.info("Leader election of group '" + getGroup() + "' on node '" + getNodeId()
-					+ "' reaches its bucket again");
-		}
-	}
-
-	private static String describe(Throwable failure) {
-		if (failure instanceof LeaderElectionException) {
-			return failure.getMessage();
-		}
-		return failure.getClass().getSimpleName() + ": " + failure.getMessage();
 	}
 
 	private static long latest(long nanos, long otherNanos) {
