@@ -2,7 +2,6 @@ package io.github.natsboot.leader;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +57,8 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 
 	private volatile ElectionThreads threads;
 
+	private volatile LeadershipAnnouncer announcer;
+
 	private volatile boolean running;
 
 	private volatile LeaseTerm currentTerm;
@@ -85,8 +86,6 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 	private ScheduledFuture<?> leaseDeadline;
 
 	private CompletableFuture<Void> stopSignal;
-
-	private String observedLeader;
 
 	KeyValueLeaderElection(LeaderElectionSettings settings, LeaseStore store,
 			ApplicationEventPublisher eventPublisher) {
@@ -190,6 +189,7 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 			}
 			ElectionThreads started = new ElectionThreads(getGroup());
 			this.threads = started;
+			this.announcer = new LeadershipAnnouncer(this, this.settings, this.eventPublisher, started);
 			this.currentTerm = null;
 			this.sighting = null;
 			started.post(this::reset);
@@ -272,7 +272,6 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		this.operationInFlight = false;
 		this.leaseSeenFree = false;
 		this.term = null;
-		this.observedLeader = null;
 		this.nextAttemptNanos = System.nanoTime();
 		this.yieldUntilNanos = this.nextAttemptNanos;
 	}
@@ -416,7 +415,7 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 	private void onLeaseChanged(LeaseChange change) {
 		long now = System.nanoTime();
 		this.sighting = (change.holder() != null) ? new LeaderSighting(change.holder(), now) : null;
-		logObservedLeader(change.holder());
+		this.announcer.holderSeen(change.holder());
 		if (!this.active) {
 			return;
 		}
@@ -440,10 +439,7 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		this.term = granted;
 		this.currentTerm = granted;
 		scheduleLeaseDeadline(granted);
-		this.observedLeader = getNodeId();
-		logger.info("Node '" + getNodeId() + "' is now the leader of group '" + getGroup() + "' (fencing token "
-				+ granted.token() + ")");
-		publish(new LeadershipGrantedEvent(this, granted.token()));
+		this.announcer.granted(granted);
 	}
 
 	private void revoke(Reason reason, Throwable cause) {
@@ -451,46 +447,13 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		this.term = null;
 		this.currentTerm = null;
 		cancel(this.leaseDeadline);
-		String message = "Node '" + getNodeId() + "' is no longer the leader of group '" + getGroup()
-				+ "' (fencing token " + ended.token() + "): " + describe(reason, cause);
-		if (reason == Reason.STOPPED || reason == Reason.YIELDED) {
-			logger.info(message);
-		}
-		else {
-			logger.warn(message);
-		}
-		publish(new LeadershipRevokedEvent(this, ended.token(), reason));
-	}
-
-	private String describe(Reason reason, Throwable cause) {
-		return switch (reason) {
-			case RENEWAL_FAILED -> "renewing the lease failed: " + ElectionFailures.describe(cause);
-			case LEASE_EXPIRED -> "no renewal succeeded within " + this.settings.getLocalLease();
-			case LEASE_LOST -> "the lease was deleted or taken by another node";
-			case YIELDED -> "it yielded";
-			case STOPPED -> "it stopped";
-		};
+		this.announcer.revoked(ended, reason, cause);
 	}
 
 	private void scheduleLeaseDeadline(LeaseTerm leading) {
 		cancel(this.leaseDeadline);
 		this.leaseDeadline = schedule(() -> onLeaseDeadline(leading),
 				leading.deadlineNanos() - System.nanoTime());
-	}
-
-	private void publish(LeadershipEvent event) {
-		ElectionThreads current = this.threads;
-		if (current == null) {
-			return;
-		}
-		current.publish(() -> {
-			try {
-				this.eventPublisher.publishEvent(event);
-			}
-			catch (Throwable ex) {
-				logger.error("A listener of " + event + " failed", ex);
-			}
-		});
 	}
 
 	/**
@@ -563,19 +526,6 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 	private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
 		ElectionThreads current = this.threads;
 		return (current != null) ? current.schedule(task, delayNanos) : null;
-	}
-
-	private void logObservedLeader(String holder) {
-		if (Objects.equals(holder, this.observedLeader)) {
-			return;
-		}
-		this.observedLeader = holder;
-		if (holder == null) {
-			logger.debug("Node '" + getNodeId() + "' saw the lease of group '" + getGroup() + "' released");
-		}
-		else if (!holder.equals(getNodeId())) {
-			logger.info("Node '" + getNodeId() + "' sees '" + holder + "' leading group '" + getGroup() + "'");
-		}
 	}
 
 	private static long latest(long nanos, long otherNanos) {
