@@ -1,38 +1,25 @@
 package io.github.natsboot.leader;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import io.github.natsboot.leader.LeaderElectionStatus.Role;
-import io.github.natsboot.leader.LeadershipRevokedEvent.Reason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * A {@link NatsLeaderElection} on a {@link LeaseStore}.
+ * A {@link NatsLeaderElection} on a {@link LeaseStore}: answers what this node knows of
+ * the election, and joins and leaves it.
  *
- * <p>Followers try to create the lease every retry interval, and at once when the watch
- * sees it deleted. The leader renews it every renew interval on the revision it last
- * wrote; a failed renewal ends the term at once, and so does the lease deadline (the time
- * to live minus the safety margin after the last successful renewal was sent) when no
- * renewal succeeded in time, whatever the server is doing. A term that ends for any
- * reason but a lost lease releases the lease on its last revision, after the revoked event
- * has been handled.
- *
- * <p>The election's state belongs to its scheduler thread; requests run on its worker
- * thread and events on its events thread (see {@link ElectionThreads}).
+ * <p>Each time it joins, an {@link ElectionLoop} runs the election on threads of its own
+ * (see {@link ElectionThreads}) until it leaves: its {@link ElectionStateMachine} decides
+ * when to take, renew and release the lease, and a {@link LeadershipAnnouncer} publishes
+ * the leadership events.
  */
 final class KeyValueLeaderElection implements NatsLeaderElection {
 
@@ -44,59 +31,23 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 
 	private final ApplicationEventPublisher eventPublisher;
 
-	private final long ttlNanos;
-
-	private final long localLeaseNanos;
-
-	private final long renewNanos;
-
-	private final long retryNanos;
+	private final ElectionFailures failures;
 
 	private final Object lifecycleMonitor = new Object();
 
-	private volatile ElectionThreads threads;
+	private volatile ElectionLoop loop;
+
+	// The state of the last run, kept after it ended for what it saw
+	private volatile ElectionStateMachine state;
 
 	private volatile boolean running;
-
-	private volatile LeaseTerm currentTerm;
-
-	private volatile LeaderSighting sighting;
-
-	private volatile String lastFailure;
-
-	// Owned by the scheduler thread
-
-	private boolean active;
-
-	private boolean storeOpen;
-
-	private boolean operationInFlight;
-
-	private boolean leaseSeenFree;
-
-	private LeaseTerm term;
-
-	private long nextAttemptNanos;
-
-	private long yieldUntilNanos;
-
-	private ScheduledFuture<?> nextStep;
-
-	private ScheduledFuture<?> leaseDeadline;
-
-	private CompletableFuture<Void> stopSignal;
-
-	private String observedLeader;
 
 	KeyValueLeaderElection(LeaderElectionSettings settings, LeaseStore store,
 			ApplicationEventPublisher eventPublisher) {
 		this.settings = settings;
 		this.store = store;
 		this.eventPublisher = eventPublisher;
-		this.ttlNanos = settings.getTtl().toNanos();
-		this.localLeaseNanos = settings.getLocalLease().toNanos();
-		this.renewNanos = settings.getRenewInterval().toNanos();
-		this.retryNanos = settings.getRetryInterval().toNanos();
+		this.failures = new ElectionFailures(settings);
 	}
 
 	@Override
@@ -119,11 +70,8 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		if (isLeader()) {
 			return getNodeId();
 		}
-		LeaderSighting seen = this.sighting;
-		if (seen == null || seen.nodeId().equals(getNodeId()) || System.nanoTime() - seen.seenNanos() > this.ttlNanos) {
-			return null;
-		}
-		return seen.nodeId();
+		ElectionStateMachine current = this.state;
+		return (current != null) ? current.holderSeen(System.nanoTime()) : null;
 	}
 
 	@Override
@@ -143,24 +91,10 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 
 	@Override
 	public void yield() {
-		ElectionThreads current = this.threads;
-		if (current == null) {
-			return;
+		ElectionLoop current = this.loop;
+		if (current != null) {
+			await(current.yieldLeadership(), this.settings.getTtl());
 		}
-		CompletableFuture<Void> yielded = new CompletableFuture<>();
-		current.post(() -> {
-			LeaseTerm ended = this.term;
-			if (ended != null) {
-				long now = System.nanoTime();
-				revoke(Reason.YIELDED, null);
-				release(ended.revision());
-				this.yieldUntilNanos = now + this.retryNanos;
-				this.nextAttemptNanos = this.yieldUntilNanos;
-				step();
-			}
-			yielded.complete(null);
-		});
-		await(yielded, this.settings.getTtl());
 	}
 
 	@Override
@@ -168,7 +102,8 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		LeaseTerm valid = validTerm();
 		Role role = !this.running ? Role.STOPPED : (valid != null) ? Role.LEADER : Role.FOLLOWER;
 		return new LeaderElectionStatus(getGroup(), getNodeId(), role, getLeader(),
-				(valid != null) ? valid.token() : 0, (valid != null) ? valid.renewedAt() : null, this.lastFailure);
+				(valid != null) ? valid.token() : 0, (valid != null) ? valid.renewedAt() : null,
+				this.failures.last());
 	}
 
 	@Override
@@ -183,16 +118,15 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 	 */
 	void start() {
 		synchronized (this.lifecycleMonitor) {
-			if (this.threads != null) {
+			if (this.loop != null) {
 				return;
 			}
-			ElectionThreads started = new ElectionThreads(getGroup());
-			this.threads = started;
-			this.currentTerm = null;
-			this.sighting = null;
-			started.post(this::reset);
-			boolean opened = openStoreOnStart(started);
-			started.post(() -> activate(opened));
+			ElectionThreads threads = new ElectionThreads(getGroup());
+			ElectionLoop started = new ElectionLoop(this.settings, this.store, threads,
+					new LeadershipAnnouncer(this, this.settings, this.eventPublisher, threads), this.failures);
+			this.state = started.state();
+			started.activate(started.openStoreNow());
+			this.loop = started;
 			this.running = true;
 			logger.info("Node '" + getNodeId() + "' joined the leader election of group '" + getGroup()
 					+ "' (bucket '" + this.settings.getBucket() + "', ttl " + this.settings.getTtl() + ")");
@@ -214,24 +148,12 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 	 */
 	CompletableFuture<Void> beginStop() {
 		synchronized (this.lifecycleMonitor) {
-			ElectionThreads current = this.threads;
+			ElectionLoop current = this.loop;
 			if (current == null || !this.running) {
 				return CompletableFuture.completedFuture(null);
 			}
 			this.running = false;
-			CompletableFuture<Void> stopped = new CompletableFuture<>();
-			current.post(() -> {
-				this.active = false;
-				cancel(this.nextStep);
-				LeaseTerm ended = this.term;
-				if (ended != null) {
-					revoke(Reason.STOPPED, null);
-					release(ended.revision());
-				}
-				this.stopSignal = stopped;
-				finishStopWhenIdle();
-			});
-			return stopped;
+			return current.stop();
 		}
 	}
 
@@ -245,9 +167,9 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 					+ this.settings.getTtl() + "; its lease expires on its own");
 		}
 		synchronized (this.lifecycleMonitor) {
-			ElectionThreads current = this.threads;
+			ElectionLoop current = this.loop;
 			if (current != null && !this.running) {
-				this.threads = null;
+				this.loop = null;
 				current.shutdown(Duration.ofSeconds(1));
 				logger.info("Node '" + getNodeId() + "' left the leader election of group '" + getGroup() + "'");
 			}
@@ -260,364 +182,9 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 	}
 
 	private LeaseTerm validTerm() {
-		LeaseTerm current = this.currentTerm;
-		return (current != null && current.isValid(System.nanoTime())) ? current : null;
-	}
-
-	private void reset() {
-		this.active = false;
-		this.storeOpen = false;
-		this.operationInFlight = false;
-		this.leaseSeenFree = false;
-		this.term = null;
-		this.observedLeader = null;
-		this.nextAttemptNanos = System.nanoTime();
-		this.yieldUntilNanos = this.nextAttemptNanos;
-	}
-
-	private void activate(boolean storeOpened) {
-		this.storeOpen = storeOpened;
-		this.active = true;
-		step();
-	}
-
-	private boolean openStoreOnStart(ElectionThreads started) {
-		if (!this.store.isConnected()) {
-			return false;
-		}
-		try {
-			this.store.open(changeHandler(started));
-			return true;
-		}
-		catch (LeaderElectionException ex) {
-			this.threads = null;
-			started.shutdown(Duration.ZERO);
-			throw ex;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (Exception ex) {
-			recordFailure("open its bucket", ex);
-			return false;
-		}
-	}
-
-	private Consumer<LeaseChange> changeHandler(ElectionThreads owner) {
-		return (change) -> owner.post(() -> onLeaseChanged(change));
-	}
-
-	private void step() {
-		cancel(this.nextStep);
-		if (!this.active || this.operationInFlight || this.threads == null) {
-			return;
-		}
-		LeaseTerm leading = this.term;
-		long now = System.nanoTime();
-		long due = (leading != null) ? leading.sentNanos() + this.renewNanos : this.nextAttemptNanos;
-		if (now - due < 0) {
-			this.nextStep = schedule(this::step, due - now);
-			return;
-		}
-		if (leading != null) {
-			renew(leading);
-		}
-		else if (!this.storeOpen) {
-			ElectionThreads owner = this.threads;
-			execute(() -> {
-				this.store.open(changeHandler(owner));
-				return Boolean.TRUE;
-			}, this::onStoreOpened);
-		}
-		else {
-			this.leaseSeenFree = false;
-			execute(() -> {
-				long sent = System.nanoTime();
-				return new LeaseWrite(this.store.create(), sent);
-			}, this::onAcquired);
-		}
-	}
-
-	private void renew(LeaseTerm leading) {
-		execute(() -> {
-			long sent = System.nanoTime();
-			return new LeaseWrite(OptionalLong.of(this.store.renew(leading.revision())), sent);
-		}, (write, failure) -> onRenewed(leading, write, failure));
-	}
-
-	private void onStoreOpened(Boolean opened, Throwable failure) {
-		if (failure != null) {
-			recordFailure("open its bucket", failure);
-			this.nextAttemptNanos = System.nanoTime() + this.retryNanos;
-			return;
-		}
-		this.storeOpen = true;
-	}
-
-	private void onAcquired(LeaseWrite write, Throwable failure) {
-		long now = System.nanoTime();
-		if (failure != null) {
-			recordFailure("take the lease", failure);
-			this.storeOpen = false;
-			this.nextAttemptNanos = now + this.retryNanos;
-			return;
-		}
-		clearFailure();
-		if (write.revision().isEmpty()) {
-			this.nextAttemptNanos = this.leaseSeenFree ? latest(now, this.yieldUntilNanos) : now + this.retryNanos;
-			return;
-		}
-		long revision = write.revision().getAsLong();
-		long deadline = write.sentNanos() + this.localLeaseNanos;
-		if (!this.active || now - deadline >= 0) {
-			release(revision);
-			this.nextAttemptNanos = now + this.retryNanos;
-			return;
-		}
-		grant(new LeaseTerm(revision, revision, write.sentNanos(), deadline, Instant.now()));
-	}
-
-	private void onRenewed(LeaseTerm renewed, LeaseWrite write, Throwable failure) {
-		if (this.term != renewed) {
-			if (failure == null) {
-				release(write.revision().getAsLong());
-			}
-			return;
-		}
-		long now = System.nanoTime();
-		if (failure != null) {
-			this.lastFailure = describe(failure);
-			revoke(Reason.RENEWAL_FAILED, failure);
-			release(renewed.revision());
-			this.nextAttemptNanos = now + this.retryNanos;
-			return;
-		}
-		clearFailure();
-		LeaseTerm next = renewed.renewed(write.revision().getAsLong(), write.sentNanos(),
-				write.sentNanos() + this.localLeaseNanos);
-		this.term = next;
-		this.currentTerm = next;
-		scheduleLeaseDeadline(next);
-	}
-
-	private void onLeaseDeadline(LeaseTerm expiring) {
-		if (this.term != expiring) {
-			return;
-		}
-		revoke(Reason.LEASE_EXPIRED, null);
-		release(expiring.revision());
-		this.nextAttemptNanos = System.nanoTime() + this.retryNanos;
-		step();
-	}
-
-	private void onLeaseChanged(LeaseChange change) {
-		long now = System.nanoTime();
-		this.sighting = (change.holder() != null) ? new LeaderSighting(change.holder(), now) : null;
-		logObservedLeader(change.holder());
-		if (!this.active) {
-			return;
-		}
-		LeaseTerm leading = this.term;
-		if (leading != null) {
-			if (change.revision() > leading.revision() && !getNodeId().equals(change.holder())) {
-				revoke(Reason.LEASE_LOST, null);
-				this.nextAttemptNanos = now + this.retryNanos;
-				step();
-			}
-			return;
-		}
-		if (change.holder() == null) {
-			this.leaseSeenFree = true;
-			this.nextAttemptNanos = latest(now, this.yieldUntilNanos);
-			step();
-		}
-	}
-
-	private void grant(LeaseTerm granted) {
-		this.term = granted;
-		this.currentTerm = granted;
-		scheduleLeaseDeadline(granted);
-		this.observedLeader = getNodeId();
-		logger.info("Node '" + getNodeId() + "' is now the leader of group '" + getGroup() + "' (fencing token "
-				+ granted.token() + ")");
-		publish(new LeadershipGrantedEvent(this, granted.token()));
-	}
-
-	private void revoke(Reason reason, Throwable cause) {
-		LeaseTerm ended = this.term;
-		this.term = null;
-		this.currentTerm = null;
-		cancel(this.leaseDeadline);
-		String message = "Node '" + getNodeId() + "' is no longer the leader of group '" + getGroup()
-				+ "' (fencing token " + ended.token() + "): " + describe(reason, cause);
-		if (reason == Reason.STOPPED || reason == Reason.YIELDED) {
-			logger.info(message);
-		}
-		else {
-			logger.warn(message);
-		}
-		publish(new LeadershipRevokedEvent(this, ended.token(), reason));
-	}
-
-	private String describe(Reason reason, Throwable cause) {
-		return switch (reason) {
-			case RENEWAL_FAILED -> "renewing the lease failed: " + describe(cause);
-			case LEASE_EXPIRED -> "no renewal succeeded within " + this.settings.getLocalLease();
-			case LEASE_LOST -> "the lease was deleted or taken by another node";
-			case YIELDED -> "it yielded";
-			case STOPPED -> "it stopped";
-		};
-	}
-
-	private void scheduleLeaseDeadline(LeaseTerm leading) {
-		cancel(this.leaseDeadline);
-		this.leaseDeadline = schedule(() -> onLeaseDeadline(leading),
-				leading.deadlineNanos() - System.nanoTime());
-	}
-
-	private void publish(LeadershipEvent event) {
-		ElectionThreads current = this.threads;
-		if (current == null) {
-			return;
-		}
-		current.publish(() -> {
-			try {
-				this.eventPublisher.publishEvent(event);
-			}
-			catch (Throwable ex) {
-				logger.error("A listener of " + event + " failed", ex);
-			}
-		});
-	}
-
-	/**
-	 * Delete the lease at a revision this node wrote, once the events published so far
-	 * have been handled: a revoked event is always handled before another node can be
-	 * granted the lease this node releases.
-	 */
-	private void release(long revision) {
-		afterEvents(() -> {
-			try {
-				this.store.release(revision);
-				logger.debug("Node '" + getNodeId() + "' released the lease of group '" + getGroup()
-						+ "' at revision " + revision);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (Exception ex) {
-				logger.debug("Node '" + getNodeId() + "' could not release the lease of group '" + getGroup()
-						+ "' at revision " + revision + "; it expires on its own", ex);
-			}
-		});
-	}
-
-	private void afterEvents(Runnable work) {
-		ElectionThreads current = this.threads;
-		if (current != null) {
-			current.publish(() -> current.work(work));
-		}
-	}
-
-	private <R> void execute(Callable<R> operation, BiConsumer<R, Throwable> onResult) {
-		ElectionThreads owner = this.threads;
-		if (owner == null) {
-			return;
-		}
-		this.operationInFlight = true;
-		owner.work(() -> {
-			R result = null;
-			Throwable failure = null;
-			try {
-				result = operation.call();
-			}
-			catch (Throwable ex) {
-				failure = ex;
-			}
-			R completedResult = result;
-			Throwable completedFailure = failure;
-			owner.post(() -> {
-				this.operationInFlight = false;
-				onResult.accept(completedResult, completedFailure);
-				step();
-				finishStopWhenIdle();
-			});
-		});
-	}
-
-	private void finishStopWhenIdle() {
-		CompletableFuture<Void> stopped = this.stopSignal;
-		if (stopped == null || this.operationInFlight) {
-			return;
-		}
-		this.stopSignal = null;
-		afterEvents(() -> {
-			this.store.close();
-			stopped.complete(null);
-		});
-	}
-
-	private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-		ElectionThreads current = this.threads;
-		return (current != null) ? current.schedule(task, delayNanos) : null;
-	}
-
-	private void logObservedLeader(String holder) {
-		if (Objects.equals(holder, this.observedLeader)) {
-			return;
-		}
-		this.observedLeader = holder;
-		if (holder == null) {
-			logger.debug("Node '" + getNodeId() + "' saw the lease of group '" + getGroup() + "' released");
-		}
-		else if (!holder.equals(getNodeId())) {
-			logger.info("Node '" + getNodeId() + "' sees '" + holder + "' leading group '" + getGroup() + "'");
-		}
-	}
-
-	private void recordFailure(String action, Throwable failure) {
-		String message = describe(failure);
-		boolean repeated = message.equals(this.lastFailure);
-		this.lastFailure = message;
-		String text = "Leader election of group '" + getGroup() + "' on node '" + getNodeId() + "' could not "
-				+ action + ": " + message;
-		if (failure instanceof LeaderElectionException) {
-			if (!repeated) {
-				logger.error(text);
-			}
-		}
-		else if (!repeated) {
-			logger.warn(text + "; retrying every " + this.settings.getRetryInterval());
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug(text);
-		}
-	}
-
-	private void clearFailure() {
-		if (this.lastFailure != null) {
-			this.lastFailure = null;
-			logger.info("Leader election of group '" + getGroup() + "' on node '" + getNodeId()
-					+ "' reaches its bucket again");
-		}
-	}
-
-	private static String describe(Throwable failure) {
-		if (failure instanceof LeaderElectionException) {
-			return failure.getMessage();
-		}
-		return failure.getClass().getSimpleName() + ": " + failure.getMessage();
-	}
-
-	private static long latest(long nanos, long otherNanos) {
-		return (nanos - otherNanos >= 0) ? nanos : otherNanos;
-	}
-
-	private static void cancel(ScheduledFuture<?> future) {
-		if (future != null) {
-			future.cancel(false);
-		}
+		ElectionStateMachine current = this.state;
+		LeaseTerm term = (current != null) ? current.term() : null;
+		return (term != null && term.isValid(System.nanoTime())) ? term : null;
 	}
 
 	private static boolean await(CompletableFuture<Void> future, Duration timeout) {
@@ -632,26 +199,6 @@ final class KeyValueLeaderElection implements NatsLeaderElection {
 		catch (ExecutionException | TimeoutException ex) {
 			return false;
 		}
-	}
-
-	/**
-	 * The result of a write of the lease.
-	 *
-	 * @param revision the new revision, or empty when another node holds the lease
-	 * @param sentNanos when the write was sent, by {@link System#nanoTime()}
-	 */
-	private record LeaseWrite(OptionalLong revision, long sentNanos) {
-
-	}
-
-	/**
-	 * The holder of the lease as last seen by the watch.
-	 *
-	 * @param nodeId the holder's node id
-	 * @param seenNanos when it was seen, by {@link System#nanoTime()}
-	 */
-	private record LeaderSighting(String nodeId, long seenNanos) {
-
 	}
 
 }
