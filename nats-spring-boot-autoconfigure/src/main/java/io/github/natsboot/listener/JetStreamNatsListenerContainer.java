@@ -331,10 +331,18 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		this.draining.clear();
 	}
 
+	/**
+	 * Stop a worker: its dispatcher starts draining before its consumer is told to stop.
+	 * A stopped jnats consumer whose pulls are all received closes its subscription at
+	 * once, the next time the dispatcher finishes a message, which discards every message
+	 * still queued on the dispatcher (they would wait out their ack wait); a subscription
+	 * of a draining dispatcher is left alone. Pulls made between the two are harmless:
+	 * the server drops a pull request whose reply subject has no interest any more.
+	 */
 	private void beginStop(Worker worker, long deadline) {
 		worker.stopSignal().set(true);
-		worker.consumer().stop();
 		worker.drained = drain(worker.dispatcher(), deadline);
+		worker.consumer().stop();
 	}
 
 	private CompletableFuture<Boolean> drain(Dispatcher dispatcher, long deadline) {
