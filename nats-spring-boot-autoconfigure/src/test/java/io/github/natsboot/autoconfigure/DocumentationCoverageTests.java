@@ -63,10 +63,8 @@ class DocumentationCoverageTests {
 	@Test
 	void everyNatsNameTheReadmeAndTheDocsGiveExists() throws IOException {
 		Set<String> codeNames = codeLiterals();
-		Map<Path, String> documents = new LinkedHashMap<>(this.pages);
-		documents.put(ROOT.resolve("README.md"), Files.readString(ROOT.resolve("README.md")));
 		List<String> unknown = new ArrayList<>();
-		documents.forEach((page, text) -> {
+		readmeAndDocs().forEach((page, text) -> {
 			Matcher names = NATS_NAME.matcher(text);
 			while (names.find()) {
 				String name = names.group(1);
@@ -107,10 +105,8 @@ class DocumentationCoverageTests {
 
 	@Test
 	void linksBetweenPagesLeadToExistingPagesAndSections() throws IOException {
-		Map<Path, String> documents = new LinkedHashMap<>(this.pages);
-		documents.put(ROOT.resolve("README.md"), Files.readString(ROOT.resolve("README.md")));
 		List<String> broken = new ArrayList<>();
-		documents.forEach((page, text) -> {
+		readmeAndDocs().forEach((page, text) -> {
 			Matcher links = LINK.matcher(text);
 			while (links.find()) {
 				String link = links.group(1);
@@ -133,6 +129,12 @@ class DocumentationCoverageTests {
 	@Test
 	void theReadmeStaysShort() throws IOException {
 		assertThat(Files.readAllLines(ROOT.resolve("README.md"))).hasSizeLessThan(250);
+	}
+
+	private Map<Path, String> readmeAndDocs() {
+		Map<Path, String> documents = new LinkedHashMap<>(this.pages);
+		documents.put(ROOT.resolve("README.md"), read(ROOT.resolve("README.md")));
+		return documents;
 	}
 
 	private static List<String> firstCellNames(String line) {
