@@ -16,12 +16,19 @@ public class DefaultNatsListenerObservationConvention implements NatsListenerObs
 	 */
 	public static final DefaultNatsListenerObservationConvention INSTANCE = new DefaultNatsListenerObservationConvention();
 
+	private final KeptKeyValues<String> lowCardinality = new KeptKeyValues<>();
+
+	/**
+	 * Return the low cardinality keys: the same for every message of a listener, so they
+	 * are worked out once per listener id and subjects, not per message.
+	 */
 	@Override
 	public KeyValues getLowCardinalityKeyValues(NatsReceiverContext context) {
-		return KeyValues.of(ListenerLowCardinalityKeys.MESSAGING_SYSTEM.withValue("nats"),
-				ListenerLowCardinalityKeys.MESSAGING_OPERATION.withValue("process"),
-				ListenerLowCardinalityKeys.MESSAGING_DESTINATION_TEMPLATE.withValue(context.getSubjectTemplate()),
-				ListenerLowCardinalityKeys.LISTENER_ID.withValue(context.getListenerId()));
+		return this.lowCardinality.get(context.getListenerId(), context.getSubjectTemplate(),
+				() -> KeyValues.of(ListenerLowCardinalityKeys.MESSAGING_SYSTEM.withValue("nats"),
+						ListenerLowCardinalityKeys.MESSAGING_OPERATION.withValue("process"),
+						ListenerLowCardinalityKeys.MESSAGING_DESTINATION_TEMPLATE.withValue(context.getSubjectTemplate()),
+						ListenerLowCardinalityKeys.LISTENER_ID.withValue(context.getListenerId())));
 	}
 
 	@Override

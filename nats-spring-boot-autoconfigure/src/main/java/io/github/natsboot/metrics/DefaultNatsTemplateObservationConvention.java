@@ -1,5 +1,6 @@
 package io.github.natsboot.metrics;
 
+import io.github.natsboot.core.NatsTemplateOperation;
 import io.github.natsboot.metrics.NatsTemplateObservation.TemplateHighCardinalityKeys;
 import io.github.natsboot.metrics.NatsTemplateObservation.TemplateLowCardinalityKeys;
 import io.micrometer.common.KeyValues;
@@ -16,11 +17,18 @@ public class DefaultNatsTemplateObservationConvention implements NatsTemplateObs
 	 */
 	public static final DefaultNatsTemplateObservationConvention INSTANCE = new DefaultNatsTemplateObservationConvention();
 
+	private final KeptKeyValues<NatsTemplateOperation> lowCardinality = new KeptKeyValues<>();
+
+	/**
+	 * Return the low cardinality keys: the same for every message of an operation of a
+	 * template, so they are worked out once per template and operation, not per message.
+	 */
 	@Override
 	public KeyValues getLowCardinalityKeyValues(NatsSenderContext context) {
-		return KeyValues.of(TemplateLowCardinalityKeys.MESSAGING_SYSTEM.withValue("nats"),
-				TemplateLowCardinalityKeys.MESSAGING_OPERATION.withValue(context.getOperation().getValue()),
-				TemplateLowCardinalityKeys.TEMPLATE_NAME.withValue(context.getTemplateName()));
+		return this.lowCardinality.get(context.getTemplateName(), context.getOperation(),
+				() -> KeyValues.of(TemplateLowCardinalityKeys.MESSAGING_SYSTEM.withValue("nats"),
+						TemplateLowCardinalityKeys.MESSAGING_OPERATION.withValue(context.getOperation().getValue()),
+						TemplateLowCardinalityKeys.TEMPLATE_NAME.withValue(context.getTemplateName())));
 	}
 
 	@Override

@@ -19,6 +19,8 @@ public class NatsReceiverContext extends ReceiverContext<Message> {
 
 	private final String subjectTemplate;
 
+	private Object meterSample;
+
 	/**
 	 * Create a context.
 	 * @param message the received message
@@ -55,6 +57,19 @@ public class NatsReceiverContext extends ReceiverContext<Message> {
 	 */
 	public String getSubject() {
 		return getCarrier().getSubject();
+	}
+
+	/**
+	 * The sample of {@link NatsMeterObservationHandler}, kept here rather than in the
+	 * context's map.
+	 * @return the sample, or {@code null}
+	 */
+	Object getMeterSample() {
+		return this.meterSample;
+	}
+
+	void setMeterSample(Object meterSample) {
+		this.meterSample = meterSample;
 	}
 
 	private static String propagatedValue(Message carrier, String key) {

@@ -23,6 +23,8 @@ public class NatsSenderContext extends SenderContext<Headers> {
 
 	private final String templateName;
 
+	private Object meterSample;
+
 	/**
 	 * Create a context.
 	 * @param headers the headers of the message to send, written to by propagation
@@ -65,6 +67,19 @@ public class NatsSenderContext extends SenderContext<Headers> {
 	 */
 	public String getTemplateName() {
 		return this.templateName;
+	}
+
+	/**
+	 * The sample of {@link NatsMeterObservationHandler}, kept here rather than in the
+	 * context's map.
+	 * @return the sample, or {@code null}
+	 */
+	Object getMeterSample() {
+		return this.meterSample;
+	}
+
+	void setMeterSample(Object meterSample) {
+		this.meterSample = meterSample;
 	}
 
 }
