@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.natsboot.listener.JetStreamNatsListenerContainer;
 import io.github.natsboot.listener.NatsListener;
 import io.github.natsboot.listener.NatsListenerContainer;
 import io.github.natsboot.listener.NatsListenerEndpointRegistry;
@@ -57,7 +58,18 @@ public final class JetStreamConsumeScenario {
 				new Scenario.Labeled("raw", () -> new Raw(env)));
 	}
 
-	static final class Starter implements Variant {
+	/**
+	 * The listener on its own, for scenarios that compare the starter with itself (a
+	 * feature on and off).
+	 * @param env the environment
+	 * @param properties further application properties, {@code name=value}
+	 * @return the variant, unopened
+	 */
+	static ApplicationVariant starter(BenchmarkEnvironment env, String... properties) {
+		return new Starter(env, properties);
+	}
+
+	static final class Starter implements ApplicationVariant {
 
 		private final BenchmarkEnvironment env;
 
@@ -82,13 +94,20 @@ public final class JetStreamConsumeScenario {
 		public void open() throws Exception {
 			this.loader = new StreamLoader(this.env);
 			BenchmarkEnvironment.createStream(this.loader.connection(), this.stream, subject(), DURABLE);
-			List<String> all = new ArrayList<>(List.of("bench.stream=" + this.stream));
+			// no stream captures the dead letters, which the container warns about at every start
+			List<String> all = new ArrayList<>(List.of("bench.stream=" + this.stream,
+					"logging.level." + JetStreamNatsListenerContainer.class.getName() + "=error"));
 			all.addAll(List.of(this.properties));
 			this.context = this.env.startApplication(Application.class, Map.of("arrivals", this.arrivals),
 					all.toArray(String[]::new));
 			this.container = this.context.getBean(NatsListenerEndpointRegistry.class).getListenerContainer("orders");
 			this.container.start();
 			this.container.pause();
+		}
+
+		@Override
+		public ConfigurableApplicationContext context() {
+			return this.context;
 		}
 
 		private String subject() {
