@@ -23,7 +23,7 @@ public final class Scenarios {
 				CoreListenerScenario.queueGroup(env), RequestReplyScenario.backToBack(env),
 				RequestReplyScenario.fixedRate(env, 1000, 3), JetStreamPublishScenario.create(env),
 				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 100),
-				CoreListenerScenario.withMetrics(env), metricsCost(env),
+				JetStreamConsumeScenario.coldStart(env), CoreListenerScenario.withMetrics(env), metricsCost(env),
 				ObservationScenarios.coreListener(env), ObservationScenarios.coreListenerWithTracer(env),
 				ObservationScenarios.jetStreamListener(env), ObservationScenarios.jetStreamListenerWithTracer(env),
 				ObservationScenarios.templatePublishWithTracer(env), LogAppenderScenario.create(env));
