@@ -118,22 +118,27 @@ public final class BenchmarkEnvironment {
 
 	/**
 	 * Start a Spring Boot application (no web server) on the starter, connected to the
-	 * benchmark server, with the shared mapper as its {@code JsonMapper} bean.
+	 * benchmark server, with the shared mapper as its {@code JsonMapper} bean, without
+	 * meters and without a tracer unless the properties say otherwise (see
+	 * {@link Tracing}), and with a {@link SpanCounter} as its span exporter.
 	 * @param configuration the application's configuration class
 	 * @param singletons further beans, by name
-	 * @param properties further properties, {@code name=value}
+	 * @param properties further properties, {@code name=value}, which override the
+	 * defaults
 	 * @return the running context
 	 */
 	public ConfigurableApplicationContext startApplication(Class<?> configuration, Map<String, Object> singletons,
 			String... properties) {
 		List<String> all = new ArrayList<>(List.of("nats.servers=" + this.serverUrl, "spring.application.name=bench",
-				"logging.level.root=warn", "spring.jmx.enabled=false", "nats.metrics.enabled=false"));
+				"logging.level.root=warn", "spring.jmx.enabled=false", "nats.metrics.enabled=false",
+				Tracing.WITHOUT_TRACER));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jsonMapper", this.mapper);
+				context.getBeanFactory().registerSingleton("spanCounter", new SpanCounter());
 				singletons.forEach(context.getBeanFactory()::registerSingleton);
 			})
 			.properties(all.toArray(String[]::new))

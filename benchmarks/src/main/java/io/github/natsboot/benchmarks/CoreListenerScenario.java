@@ -68,7 +68,7 @@ public final class CoreListenerScenario {
 	 * @param properties further application properties, {@code name=value}
 	 * @return the variant, unopened
 	 */
-	public static Variant starter(BenchmarkEnvironment env, int consumers, String... properties) {
+	static ApplicationVariant starter(BenchmarkEnvironment env, int consumers, String... properties) {
 		return new Starter(env, consumers, properties);
 	}
 
@@ -131,7 +131,7 @@ public final class CoreListenerScenario {
 
 	}
 
-	static final class Starter extends FedSubscriber {
+	static final class Starter extends FedSubscriber implements ApplicationVariant {
 
 		private final String[] properties;
 
@@ -150,6 +150,11 @@ public final class CoreListenerScenario {
 			this.context = this.env.startApplication(Application.class, Map.of("arrivals", this.arrivals),
 					all.toArray(String[]::new));
 			this.context.getBean(Connection.class).flush(Duration.ofSeconds(10));
+		}
+
+		@Override
+		public ConfigurableApplicationContext context() {
+			return this.context;
 		}
 
 		@Override

@@ -37,8 +37,8 @@ public final class CorePublishScenario {
 	 */
 	public static Scenario create(BenchmarkEnvironment env) {
 		return new Scenario("core publish, JSON + header", 900_000, List.of(new Check(Metric.THROUGHPUT, 0.95)),
-				new Scenario.Labeled("starter", () -> new Starter(env, false)),
-				new Scenario.Labeled("raw", () -> new Raw(env, false)));
+				new Scenario.Labeled("starter", () -> new Starter(env, HeaderUse.SAME)),
+				new Scenario.Labeled("raw", () -> new Raw(env, HeaderUse.SAME)));
 	}
 
 	/**
@@ -48,31 +48,75 @@ public final class CorePublishScenario {
 	 */
 	public static Scenario perMessageHeaders(BenchmarkEnvironment env) {
 		return new Scenario("core publish, JSON + per-message header", 900_000,
-				List.of(new Check(Metric.THROUGHPUT, 0.95)), new Scenario.Labeled("starter", () -> new Starter(env, true)),
-				new Scenario.Labeled("raw", () -> new Raw(env, true)));
+				List.of(new Check(Metric.THROUGHPUT, 0.95)),
+				new Scenario.Labeled("starter", () -> new Starter(env, HeaderUse.PER_MESSAGE)),
+				new Scenario.Labeled("raw", () -> new Raw(env, HeaderUse.PER_MESSAGE)));
 	}
 
-	static final class Starter implements Variant {
+	/**
+	 * The template on its own, publishing the order without headers of its own, for
+	 * scenarios that compare the starter with itself (a feature on and off).
+	 * @param env the environment
+	 * @param properties further application properties, {@code name=value}
+	 * @return the variant, unopened
+	 */
+	static ApplicationVariant starter(BenchmarkEnvironment env, String... properties) {
+		return new Starter(env, HeaderUse.NONE, properties);
+	}
+
+	/**
+	 * The headers a publishing variant passes with each message (raw jnats adds the
+	 * content type the starter adds).
+	 */
+	enum HeaderUse {
+
+		/**
+		 * None of its own.
+		 */
+		NONE,
+
+		/**
+		 * The same headers object every time.
+		 */
+		SAME,
+
+		/**
+		 * New headers built for each message.
+		 */
+		PER_MESSAGE
+
+	}
+
+	static final class Starter implements ApplicationVariant {
 
 		private final BenchmarkEnvironment env;
 
 		private final boolean perMessage;
 
-		private final Headers headers = new Headers().put(TENANT, "acme");
+		private final Headers headers;
+
+		private final String[] properties;
 
 		private ConfigurableApplicationContext context;
 
 		private NatsTemplate template;
 
-		Starter(BenchmarkEnvironment env, boolean perMessage) {
+		Starter(BenchmarkEnvironment env, HeaderUse headerUse, String... properties) {
 			this.env = env;
-			this.perMessage = perMessage;
+			this.perMessage = headerUse == HeaderUse.PER_MESSAGE;
+			this.headers = (headerUse != HeaderUse.NONE) ? new Headers().put(TENANT, "acme") : null;
+			this.properties = properties;
 		}
 
 		@Override
 		public void open() {
-			this.context = this.env.startApplication(Application.class, Map.of());
+			this.context = this.env.startApplication(Application.class, Map.of(), this.properties);
 			this.template = this.context.getBean(NatsTemplate.class);
+		}
+
+		@Override
+		public ConfigurableApplicationContext context() {
+			return this.context;
 		}
 
 		@Override
@@ -102,13 +146,15 @@ public final class CorePublishScenario {
 
 		private final boolean perMessage;
 
-		private final Headers headers = BenchmarkEnvironment.jsonHeaders().put(TENANT, "acme");
+		private final Headers headers;
 
 		private Connection connection;
 
-		Raw(BenchmarkEnvironment env, boolean perMessage) {
+		Raw(BenchmarkEnvironment env, HeaderUse headerUse) {
 			this.env = env;
-			this.perMessage = perMessage;
+			this.perMessage = headerUse == HeaderUse.PER_MESSAGE;
+			this.headers = (headerUse != HeaderUse.NONE) ? BenchmarkEnvironment.jsonHeaders().put(TENANT, "acme")
+					: BenchmarkEnvironment.jsonHeaders();
 		}
 
 		@Override

@@ -14,11 +14,12 @@ import java.util.function.Supplier;
  * @param checks the metrics reported and the ratios they must reach
  * @param first the variant measured (usually the starter), the numerator of the ratio
  * @param second the reference variant (usually raw jnats), the denominator
- * @param paced whether the scenario sends at a fixed rate, so that its rounds last as long
- * on any machine and are never resized
+ * @param fullCount whether every round runs the scenario's full count, never resized to
+ * the machine: a scenario that sends at a fixed rate (its rounds last as long on any
+ * machine), or one whose count is what it measures (a backlog)
  */
 public record Scenario(String name, int messages, List<Check> checks, Labeled first, Labeled second,
-		boolean paced) {
+		boolean fullCount) {
 
 	/**
 	 * A scenario run as fast as the variants go, its measured rounds sized to the machine.

@@ -8,9 +8,10 @@ import java.util.List;
  * Runs a scenario: opens both variants, runs warm-up rounds, then the measured rounds
  * alternately (first/second, then second/first, so that drift in the machine's load
  * affects both alike), and closes both. The first warm-up round runs the scenario's full
- * count; unless the scenario is paced, the measured rounds are then sized to last about
- * {@link BenchmarkOptions#roundSeconds()} for the slower variant, so that a run takes
- * about as long on a slow machine as on a fast one.
+ * count; unless the scenario keeps its full count ({@link Scenario#fullCount()}), the
+ * measured rounds are then sized to last about {@link BenchmarkOptions#roundSeconds()} for
+ * the slower variant, so that a run takes about as long on a slow machine as on a fast
+ * one.
  */
 public final class ScenarioRunner {
 
@@ -45,7 +46,7 @@ public final class ScenarioRunner {
 			for (int i = 0; i < this.options.warmupRounds(); i++) {
 				Sample warmA = round(a, messages);
 				Sample warmB = round(b, messages);
-				if (i == 0 && !scenario.paced()) {
+				if (i == 0 && !scenario.fullCount()) {
 					messages = this.options.measuredRound(messages,
 							Math.min(warmA.throughput(), warmB.throughput()));
 				}

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The scenarios of a run, in order. A scenario is a pair of variants doing the same
  * work: the starter against raw jnats, or the starter with a feature on and off (see
- * {@link #metricsCost} and {@link #observationCost}).
+ * {@link #metricsCost} and {@link ObservationScenarios}).
  */
 public final class Scenarios {
 
@@ -23,8 +23,10 @@ public final class Scenarios {
 				CoreListenerScenario.queueGroup(env), RequestReplyScenario.backToBack(env),
 				RequestReplyScenario.fixedRate(env, 1000, 3), JetStreamPublishScenario.create(env),
 				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 100),
-				CoreListenerScenario.withMetrics(env), metricsCost(env), observationCost(env),
-				LogAppenderScenario.create(env));
+				JetStreamConsumeScenario.coldStart(env), CoreListenerScenario.withMetrics(env), metricsCost(env),
+				ObservationScenarios.coreListener(env), ObservationScenarios.coreListenerWithTracer(env),
+				ObservationScenarios.jetStreamListener(env), ObservationScenarios.jetStreamListenerWithTracer(env),
+				ObservationScenarios.templatePublishWithTracer(env), LogAppenderScenario.create(env));
 	}
 
 	/**
@@ -36,19 +38,6 @@ public final class Scenarios {
 		return new Scenario("core listener, metrics on / off", 400_000, List.of(new Check(Metric.THROUGHPUT, 0.90)),
 				new Scenario.Labeled("metrics on", () -> CoreListenerScenario.starter(env, 1, METRICS_ON)),
 				new Scenario.Labeled("metrics off", () -> CoreListenerScenario.starter(env, 1)));
-	}
-
-	/**
-	 * The core listener with an observation per message (no tracer: the cost of the
-	 * Observation API itself) against the same listener without.
-	 * @param env the environment
-	 * @return the scenario
-	 */
-	static Scenario observationCost(BenchmarkEnvironment env) {
-		return new Scenario("core listener, observation on / off", 400_000, List.of(Check.reported(Metric.THROUGHPUT)),
-				new Scenario.Labeled("observed", () -> CoreListenerScenario.starter(env, 1,
-						"nats.listener.observation-enabled=true")),
-				new Scenario.Labeled("not observed", () -> CoreListenerScenario.starter(env, 1)));
 	}
 
 	/**
