@@ -19,7 +19,7 @@ public class NatsReceiverContext extends ReceiverContext<Message> {
 
 	private final String subjectTemplate;
 
-	private Object meterSample;
+	private volatile Object meterSample;
 
 	/**
 	 * Create a context.

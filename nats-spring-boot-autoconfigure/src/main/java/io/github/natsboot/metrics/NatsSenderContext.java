@@ -23,7 +23,7 @@ public class NatsSenderContext extends SenderContext<Headers> {
 
 	private final String templateName;
 
-	private Object meterSample;
+	private volatile Object meterSample;
 
 	/**
 	 * Create a context.
