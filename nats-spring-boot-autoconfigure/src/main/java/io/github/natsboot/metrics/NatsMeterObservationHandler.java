@@ -48,8 +48,8 @@ public class NatsMeterObservationHandler implements MeterObservationHandler<Obse
 	 * Create a handler.
 	 * @param registry the registry of the meters
 	 * @param longTaskTimer whether to record the {@code .active} long task timer, as
-	 * Boot's handler does unless {@code management.observations.long-task-timer.enabled}
-	 * ignores it
+	 * Boot's handler does unless {@code management.metrics.observations.ignored-meters}
+	 * lists {@code long-task-timer}
 	 */
 	public NatsMeterObservationHandler(MeterRegistry registry, boolean longTaskTimer) {
 		this.registry = registry;
@@ -63,8 +63,7 @@ public class NatsMeterObservationHandler implements MeterObservationHandler<Obse
 
 	@Override
 	public void onStart(Observation.Context context) {
-		ObservationMeters started = metersFor(context);
-		LongTaskTimer.Sample active = (started.active != null) ? started.active.start() : null;
+		LongTaskTimer.Sample active = this.longTaskTimer ? metersFor(context).active.start() : null;
 		MeterSample sample = new MeterSample(this.registry.config().clock().monotonicTime(), active);
 		if (context instanceof NatsReceiverContext receiver) {
 			receiver.setMeterSample(sample);
