@@ -37,30 +37,31 @@ class ConnectFailureRecorder implements ErrorListener {
 		this.lastException = exception;
 	}
 
-	NatsConnectionException toConnectionException(IOException failure, List<String> servers,
+	NatsConnectionException toConnectionException(String connection, IOException failure, List<String> servers,
 			NatsAuthenticationMethod authentication, String tls) {
 		Throwable tlsFailure = findTlsFailure(failure, this.lastException);
 		String error = this.lastError;
 		if (failure instanceof AuthenticationException || isAuthorizationError(error)) {
 			String detail = StringUtils.hasText(error) ? error : failure.getMessage();
-			return new NatsConnectionException(NatsConnectionException.Reason.AUTHORIZATION, servers,
+			return new NatsConnectionException(connection, NatsConnectionException.Reason.AUTHORIZATION, servers,
 					authentication, tls, detail, failure);
 		}
 		if (tlsFailure != null) {
-			return new NatsConnectionException(NatsConnectionException.Reason.TLS, servers,
+			return new NatsConnectionException(connection, NatsConnectionException.Reason.TLS, servers,
 					authentication, tls, tlsFailure.getMessage(), tlsFailure);
 		}
 		Exception last = this.lastException;
-		String detail = describe((last != null) ? last : failure, tls);
-		return new NatsConnectionException(NatsConnectionException.Reason.UNREACHABLE, servers,
+		String detail = describe((last != null) ? last : failure, tls, connection);
+		return new NatsConnectionException(connection, NatsConnectionException.Reason.UNREACHABLE, servers,
 				authentication, tls, detail, (last != null) ? last : failure);
 	}
 
-	private static String describe(Exception failure, String tls) {
+	private static String describe(Exception failure, String tls, String connection) {
 		Throwable cause = (failure instanceof ExecutionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
 		if (cause instanceof TimeoutException) {
-			return "the server did not complete the connection within nats.connection-timeout"
+			return "the server did not complete the connection within "
+					+ NatsConnectionNames.propertyPrefix(connection) + "connection-timeout"
 					+ ((tls != null) ? "; with TLS (" + tls + "), a server that verifies client certificates "
 							+ "(mutual TLS) also ends connections that present none or an untrusted one" : "");
 		}

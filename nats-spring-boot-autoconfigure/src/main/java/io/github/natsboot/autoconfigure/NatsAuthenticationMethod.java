@@ -50,11 +50,20 @@ public enum NatsAuthenticationMethod {
 	}
 
 	/**
-	 * The properties that configure this method.
+	 * The properties that configure this method on the default connection.
 	 * @return the property names
 	 */
 	public String getProperties() {
 		return this.properties;
+	}
+
+	/**
+	 * The properties that configure this method on a connection.
+	 * @param connection the connection's name
+	 * @return the property names, under that connection's prefix
+	 */
+	public String getProperties(String connection) {
+		return this.properties.replace("nats.", NatsConnectionNames.propertyPrefix(connection));
 	}
 
 	/**

@@ -21,21 +21,25 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.StreamUtils;
 
 /**
- * Builds jnats {@link Options} from {@link NatsProperties} and
+ * Builds jnats {@link Options} from a connection's properties and
  * {@link NatsConnectionDetails}, then applies the {@link NatsOptionsCustomizer}s.
  */
 class NatsOptionsFactory {
 
-	private final NatsProperties properties;
+	private final NatsConnectionProperties properties;
 
 	private final NatsConnectionDetails connectionDetails;
 
 	private final String connectionName;
 
-	NatsOptionsFactory(NatsProperties properties, NatsConnectionDetails connectionDetails, String connectionName) {
+	private final String propertyPrefix;
+
+	NatsOptionsFactory(NatsConnectionProperties properties, NatsConnectionDetails connectionDetails,
+			String connectionName, String propertyPrefix) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.connectionName = connectionName;
+		this.propertyPrefix = propertyPrefix;
 	}
 
 	Options create(ConnectionListener connectionListener, ErrorListener errorListener,
@@ -53,7 +57,7 @@ class NatsOptionsFactory {
 	private void applyServers(Options.Builder builder) {
 		List<String> servers = this.connectionDetails.getServers();
 		if (servers == null || servers.isEmpty()) {
-			throw new InvalidConfigurationPropertyValueException("nats.servers", servers,
+			throw new InvalidConfigurationPropertyValueException(this.propertyPrefix + "servers", servers,
 					"At least one server URL is required");
 		}
 		for (String server : servers) {
@@ -61,7 +65,7 @@ class NatsOptionsFactory {
 				builder.server(server);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidConfigurationPropertyValueException("nats.servers", server,
+				throw new InvalidConfigurationPropertyValueException(this.propertyPrefix + "servers", server,
 						"Not a valid NATS server URL: " + ex.getMessage());
 			}
 		}
@@ -83,7 +87,8 @@ class NatsOptionsFactory {
 			return Nats.staticCredentials(StreamUtils.copyToByteArray(content));
 		}
 		catch (IOException ex) {
-			throw new InvalidConfigurationPropertyValueException("nats.credentials", credentials.getDescription(),
+			throw new InvalidConfigurationPropertyValueException(this.propertyPrefix + "credentials",
+					credentials.getDescription(),
 					"The credentials file cannot be read: " + ex.getMessage());
 		}
 	}
@@ -108,7 +113,7 @@ class NatsOptionsFactory {
 	}
 
 	private void applyTuning(Options.Builder builder) {
-		NatsProperties properties = this.properties;
+		NatsConnectionProperties properties = this.properties;
 		NatsReconnectProperties reconnect = properties.getReconnect();
 		PropertyMapper map = PropertyMapper.get();
 		map.from(this.connectionName).whenHasText().to(builder::connectionName);

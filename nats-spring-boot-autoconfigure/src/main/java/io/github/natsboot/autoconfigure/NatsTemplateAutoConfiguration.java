@@ -45,10 +45,31 @@ public final class NatsTemplateAutoConfiguration {
 			NatsProperties properties, ObjectProvider<NatsTemplateMetrics> metrics,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NatsTemplateObservationConvention> observationConvention) {
+		return createTemplate(connection, natsMessageConverter, properties,
+				metrics.getIfUnique(() -> NatsTemplateMetrics.NONE), observationRegistry, observationConvention);
+	}
+
+	@Bean
+	static NatsNamedConnectionBeans natsNamedConnectionTemplates() {
+		return NatsNamedConnectionBeans.of("NatsTemplate", NatsTemplate.class,
+				(connection, beanFactory) -> createTemplate(
+						NatsNamedConnectionBeans.connection(beanFactory, connection.name()),
+						beanFactory.getBean(NatsMessageConverter.class), connection.properties(),
+						beanFactory.getBeanProvider(NatsTemplateMetrics.class)
+							.getIfUnique(() -> NatsTemplateMetrics.NONE)
+							.forConnection(connection.name()),
+						beanFactory.getBeanProvider(ObservationRegistry.class),
+						beanFactory.getBeanProvider(NatsTemplateObservationConvention.class)));
+	}
+
+	private static NatsTemplate createTemplate(Connection connection, NatsMessageConverter natsMessageConverter,
+			NatsConnectionProperties properties, NatsTemplateMetrics metrics,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NatsTemplateObservationConvention> observationConvention) {
 		NatsTemplateProperties settings = properties.getTemplate();
 		NatsTemplate template = new NatsTemplate(connection, natsMessageConverter, settings.getRequestTimeout(),
 				settings.getJetstream().getPublishTimeout(), settings.getJetstream().getMaxInFlight());
-		template.setMetrics(metrics.getIfUnique(() -> NatsTemplateMetrics.NONE));
+		template.setMetrics(metrics);
 		if (settings.isObservationEnabled()) {
 			template.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 			template.setObservationConvention(observationConvention.getIfUnique());

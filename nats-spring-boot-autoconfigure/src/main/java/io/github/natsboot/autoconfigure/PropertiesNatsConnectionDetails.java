@@ -9,13 +9,15 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
 
 /**
- * {@link NatsConnectionDetails} backed by {@link NatsProperties}.
+ * {@link NatsConnectionDetails} backed by the properties of a connection.
  */
 public class PropertiesNatsConnectionDetails implements NatsConnectionDetails {
 
-	private final NatsProperties properties;
+	private final NatsConnectionProperties properties;
 
 	private final SslBundles sslBundles;
+
+	private final String propertyPrefix;
 
 	/**
 	 * Create details from the given properties.
@@ -23,15 +25,29 @@ public class PropertiesNatsConnectionDetails implements NatsConnectionDetails {
 	 * @param sslBundles the SSL bundles to look the configured bundle up in, may be
 	 * {@code null} when no bundle is configured
 	 */
-	public PropertiesNatsConnectionDetails(NatsProperties properties, SslBundles sslBundles) {
+	public PropertiesNatsConnectionDetails(NatsConnectionProperties properties, SslBundles sslBundles) {
+		this(properties, sslBundles, NatsConnectionNames.DEFAULT);
+	}
+
+	/**
+	 * Create details from the given properties of a connection.
+	 * @param properties the connection's properties, with at most one authentication method
+	 * @param sslBundles the SSL bundles to look the configured bundle up in, may be
+	 * {@code null} when no bundle is configured
+	 * @param connection the connection's name, for messages that name its properties
+	 */
+	public PropertiesNatsConnectionDetails(NatsConnectionProperties properties, SslBundles sslBundles,
+			String connection) {
+		String prefix = NatsConnectionNames.propertyPrefix(connection);
 		MutuallyExclusiveConfigurationPropertiesException.throwIfMultipleNonNullValuesIn((entries) -> {
-			entries.put("nats.username", properties.getUsername());
-			entries.put("nats.token", properties.getToken());
-			entries.put("nats.credentials", properties.getCredentials());
-			entries.put("nats.nkey", properties.getNkey());
+			entries.put(prefix + "username", properties.getUsername());
+			entries.put(prefix + "token", properties.getToken());
+			entries.put(prefix + "credentials", properties.getCredentials());
+			entries.put(prefix + "nkey", properties.getNkey());
 		});
 		this.properties = properties;
 		this.sslBundles = sslBundles;
+		this.propertyPrefix = prefix;
 	}
 
 	@Override
@@ -71,7 +87,7 @@ public class PropertiesNatsConnectionDetails implements NatsConnectionDetails {
 			return null;
 		}
 		if (this.sslBundles == null) {
-			throw new IllegalStateException("nats.ssl.bundle is set to '" + bundle + "' but no SslBundles bean is available");
+			throw new IllegalStateException(this.propertyPrefix + "ssl.bundle is set to '" + bundle + "' but no SslBundles bean is available");
 		}
 		return this.sslBundles.getBundle(bundle);
 	}

@@ -14,6 +14,16 @@ public interface NatsTemplateMetrics {
 	};
 
 	/**
+	 * Return the metrics of a template on another connection, whose meters say which
+	 * connection they count.
+	 * @param connection the connection's name
+	 * @return its metrics, these by default
+	 */
+	default NatsTemplateMetrics forConnection(String connection) {
+		return this;
+	}
+
+	/**
 	 * Return the start of an operation, in the units {@link #record} expects.
 	 * @param operation the operation that starts
 	 * @return the start, {@link System#nanoTime()} for implementations that time the

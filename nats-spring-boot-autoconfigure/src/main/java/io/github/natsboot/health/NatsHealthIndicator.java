@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.github.natsboot.jetstream.JetStreamDefinition;
@@ -66,9 +67,12 @@ public class NatsHealthIndicator extends AbstractHealthIndicator {
 
 	private final ServerCheck serverCheck;
 
+	private final String connectionName;
+
 	private NatsHealthIndicator(Builder builder) {
 		super("NATS health check failed");
 		this.connection = builder.connection;
+		this.connectionName = builder.connectionName;
 		this.definitions = builder.definitions;
 		this.listenerRegistry = builder.listenerRegistry;
 		this.leaderElectionRegistry = builder.leaderElectionRegistry;
@@ -94,7 +98,11 @@ public class NatsHealthIndicator extends AbstractHealthIndicator {
 			addServerDetails(builder);
 		}
 		Collection<NatsListenerContainer> containers = (this.listenerRegistry != null)
-				? this.listenerRegistry.getListenerContainers() : List.of();
+				? this.listenerRegistry.getListenerContainers()
+					.stream()
+					.filter((container) -> Objects.equals(container.getConnectionName(), this.connectionName))
+					.toList()
+				: List.of();
 		if (connected) {
 			HealthFindings server = this.serverCheck.check(JetStreamExpectations.of(this.definitions.get(), containers,
 					this.leaderElectionRegistry != null));
@@ -185,6 +193,8 @@ public class NatsHealthIndicator extends AbstractHealthIndicator {
 
 		private Duration timeout = DEFAULT_TIMEOUT;
 
+		private String connectionName;
+
 		private Builder(Connection connection) {
 			Assert.notNull(connection, "Connection must not be null");
 			this.connection = connection;
@@ -210,6 +220,17 @@ public class NatsHealthIndicator extends AbstractHealthIndicator {
 		 */
 		public Builder listeners(NatsListenerEndpointRegistry listenerRegistry) {
 			this.listenerRegistry = listenerRegistry;
+			return this;
+		}
+
+		/**
+		 * Check only the listeners on one of the application's connections.
+		 * @param connectionName the name of a connection under {@code nats.connections},
+		 * or {@code null} for the default connection (the default)
+		 * @return this builder
+		 */
+		public Builder connectionName(String connectionName) {
+			this.connectionName = connectionName;
 			return this;
 		}
 

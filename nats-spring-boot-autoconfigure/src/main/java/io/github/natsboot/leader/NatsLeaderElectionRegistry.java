@@ -57,6 +57,14 @@ public class NatsLeaderElectionRegistry implements SmartLifecycle {
 	}
 
 	/**
+	 * Return the connection the elections run on.
+	 * @return the connection
+	 */
+	public Connection getConnection() {
+		return this.connection;
+	}
+
+	/**
 	 * Return the settings of the default group's election.
 	 * @return the default settings
 	 */

@@ -55,6 +55,11 @@ public abstract class AbstractNatsListenerContainer implements NatsListenerConta
 	}
 
 	@Override
+	public String getConnectionName() {
+		return this.endpoint.getConnection();
+	}
+
+	@Override
 	public boolean isAutoStartup() {
 		return this.endpoint.isAutoStartup();
 	}

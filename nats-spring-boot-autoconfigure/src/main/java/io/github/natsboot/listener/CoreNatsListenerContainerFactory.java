@@ -21,6 +21,8 @@ public class CoreNatsListenerContainerFactory implements NatsListenerContainerFa
 
 	private NatsListenerInstrumentation instrumentation = NatsListenerInstrumentation.NONE;
 
+	private String connectionName;
+
 	/**
 	 * Create a factory.
 	 * @param connection the connection listeners subscribe on
@@ -57,6 +59,16 @@ public class CoreNatsListenerContainerFactory implements NatsListenerContainerFa
 	}
 
 	/**
+	 * Set the name of the connection this factory's containers run on, so that it runs
+	 * the listeners bound to that connection only.
+	 * @param connectionName the name of a connection under {@code nats.connections}, or
+	 * {@code null} for the default connection
+	 */
+	public void setConnectionName(String connectionName) {
+		this.connectionName = connectionName;
+	}
+
+	/**
 	 * Set what containers record about the messages they process.
 	 * @param instrumentation the metrics and observations
 	 */
@@ -66,7 +78,8 @@ public class CoreNatsListenerContainerFactory implements NatsListenerContainerFa
 
 	@Override
 	public boolean supports(NatsListenerEndpoint endpoint) {
-		return endpoint.getJetStream() == null;
+		return endpoint.getJetStream() == null
+				&& NatsListenerContainerFactory.isOnConnection(endpoint, this.connectionName);
 	}
 
 	@Override

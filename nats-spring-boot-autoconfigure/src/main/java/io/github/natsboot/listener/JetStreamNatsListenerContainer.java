@@ -106,6 +106,11 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		this.watchdog = this.scheduler.scheduleWithFixedDelay(this::watch, tick, tick, TimeUnit.MILLISECONDS);
 	}
 
+	private String definitionPrefix() {
+		String connection = getEndpoint().getConnection();
+		return (connection != null) ? "nats.connections." + connection + ".jetstream." : "nats.jetstream.";
+	}
+
 	private void bind() {
 		JetStreamBinding binding = getEndpoint().getJetStream();
 		try {
@@ -114,7 +119,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			if (!streamExists(management, stream)) {
 				throw new NatsListenerBindingException(getListenerId(), stream, binding.consumer(),
 						"@NatsListener '" + getListenerId() + "' is bound to stream '" + stream
-								+ "', which does not exist: declare it under nats.jetstream.streams." + stream
+								+ "', which does not exist: declare it under " + definitionPrefix() + "streams." + stream
 								+ " or create it before the listener starts");
 			}
 			String durable = (binding.consumer() != null) ? binding.consumer() : ensureListenerConsumer(management);
@@ -131,7 +136,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 				throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
 						"@NatsListener '" + getListenerId() + "' is bound to consumer '" + binding.consumer()
 								+ "' of stream '" + binding.stream() + "', which does not exist: declare it under "
-								+ "nats.jetstream.streams." + binding.stream() + ".consumers." + binding.consumer()
+								+ definitionPrefix() + "streams." + binding.stream() + ".consumers." + binding.consumer()
 								+ ", or leave the consumer out to let the listener create its own");
 			}
 			throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),

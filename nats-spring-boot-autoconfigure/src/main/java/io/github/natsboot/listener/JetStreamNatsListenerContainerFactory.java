@@ -47,6 +47,8 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 
 	private NatsListenerInstrumentation instrumentation = NatsListenerInstrumentation.NONE;
 
+	private String connectionName;
+
 	/**
 	 * Create a factory.
 	 * @param connection the connection listeners consume on
@@ -139,6 +141,16 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	}
 
 	/**
+	 * Set the name of the connection this factory's containers run on, so that it runs
+	 * the listeners bound to that connection only.
+	 * @param connectionName the name of a connection under {@code nats.connections}, or
+	 * {@code null} for the default connection
+	 */
+	public void setConnectionName(String connectionName) {
+		this.connectionName = connectionName;
+	}
+
+	/**
 	 * Set what containers record about the messages they process.
 	 * @param instrumentation the metrics and observations
 	 */
@@ -156,7 +168,8 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 
 	@Override
 	public boolean supports(NatsListenerEndpoint endpoint) {
-		return endpoint.getJetStream() != null;
+		return endpoint.getJetStream() != null
+				&& NatsListenerContainerFactory.isOnConnection(endpoint, this.connectionName);
 	}
 
 	@Override

@@ -81,6 +81,14 @@ public @interface NatsListener {
 	String errorHandler() default "";
 
 	/**
+	 * Name of the connection to listen on: one configured under
+	 * {@code nats.connections.<name>}. Replies, acknowledgements and dead letters go out on
+	 * the same connection. Supports property placeholders.
+	 * @return the connection's name, empty for the default connection
+	 */
+	String connection() default "";
+
+	/**
 	 * JetStream stream to consume from. Setting it makes this a JetStream listener that
 	 * consumes a durable pull consumer: messages are acknowledged after the method
 	 * returns, negatively acknowledged with a backoff when it throws, and dead-lettered

@@ -101,8 +101,9 @@ public class NatsListenerAnnotationBeanPostProcessor
 			.orderedStream()
 			.filter((candidate) -> candidate.supports(endpoint))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(
-					"No NatsListenerContainerFactory bean can run the listener " + annotated.describe()));
+			.orElseThrow(() -> new IllegalStateException("No NatsListenerContainerFactory bean can run the listener "
+					+ annotated.describe() + ((endpoint.getConnection() != null) ? " on the connection '"
+							+ endpoint.getConnection() + "': is it configured under nats.connections?" : "")));
 		this.beanFactory.getBean(NatsListenerEndpointRegistry.class).registerListenerContainer(endpoint, factory);
 	}
 
@@ -121,8 +122,10 @@ public class NatsListenerAnnotationBeanPostProcessor
 				handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(), annotated.method()),
 				resolveErrorHandler(annotation));
 		JetStreamBinding jetStream = resolveJetStream(annotated, subjects);
+		String connection = resolve(annotation.connection());
 		return new MethodNatsListenerEndpoint(id, subjects, StringUtils.hasText(queue) ? queue : null, concurrency,
-				autoStartup, adapter, jetStream);
+				autoStartup, adapter, jetStream,
+				(StringUtils.hasText(connection) && !"default".equals(connection)) ? connection : null);
 	}
 
 	private JetStreamBinding resolveJetStream(AnnotatedMethod annotated, List<String> subjects) {

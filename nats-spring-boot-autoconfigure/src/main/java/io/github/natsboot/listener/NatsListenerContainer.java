@@ -16,6 +16,15 @@ public interface NatsListenerContainer extends Lifecycle {
 	String getListenerId();
 
 	/**
+	 * The connection the container receives on.
+	 * @return the name of a connection under {@code nats.connections}, or {@code null}
+	 * for the default connection
+	 */
+	default String getConnectionName() {
+		return null;
+	}
+
+	/**
 	 * Whether the container starts with the application context.
 	 * @return whether to start automatically
 	 */

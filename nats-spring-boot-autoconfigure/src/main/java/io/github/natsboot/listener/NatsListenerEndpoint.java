@@ -58,6 +58,15 @@ public interface NatsListenerEndpoint {
 	NatsListenerAdapter getAdapter();
 
 	/**
+	 * The connection the listener receives on, and replies and acknowledges on.
+	 * @return the name of a connection under {@code nats.connections}, or {@code null}
+	 * for the default connection
+	 */
+	default String getConnection() {
+		return null;
+	}
+
+	/**
 	 * The JetStream binding of the listener.
 	 * @return the binding, or {@code null} for a core NATS listener
 	 */

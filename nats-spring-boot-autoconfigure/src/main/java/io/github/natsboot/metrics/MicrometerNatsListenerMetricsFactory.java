@@ -60,7 +60,8 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 
 	@Override
 	public NatsListenerMetrics create(NatsListenerEndpoint endpoint) {
-		Tags tags = Tags.of("listener.id", endpoint.getId(), "subject", endpoint.getSubjectTemplate());
+		Tags tags = Tags.of("listener.id", endpoint.getId(), "subject", endpoint.getSubjectTemplate(),
+				NatsConnectionTag.KEY, NatsConnectionTag.of(endpoint.getConnection()));
 		ListenerMeters meters = new ListenerMeters(this.registry, tags);
 		return (endpoint.getJetStream() != null)
 				? new JetStreamListenerMeters(meters, this.registry, tags.and("stream", endpoint.getJetStream().stream()))

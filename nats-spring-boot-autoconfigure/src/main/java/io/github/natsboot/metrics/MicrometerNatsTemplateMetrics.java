@@ -13,6 +13,7 @@ import io.github.natsboot.core.NatsTemplateMetrics;
 import io.github.natsboot.core.NatsTemplateOperation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -44,37 +45,57 @@ public class MicrometerNatsTemplateMetrics implements NatsTemplateMetrics {
 
 	private final Timer[][] timers = new Timer[NatsTemplateOperation.values().length][Outcome.values().length];
 
+	private final MeterRegistry registry;
+
+	private final Tags tags;
+
 	/**
-	 * Create the metrics and register their meters.
+	 * Create the metrics of the default connection's template and register their meters.
 	 * @param registry the registry
 	 */
 	public MicrometerNatsTemplateMetrics(MeterRegistry registry) {
-		Counter success = publishCounter(registry, Outcome.SUCCESS);
-		Counter error = publishCounter(registry, Outcome.ERROR);
+		this(registry, NatsConnectionTag.DEFAULT);
+	}
+
+	private MicrometerNatsTemplateMetrics(MeterRegistry registry, String connection) {
+		this.registry = registry;
+		this.tags = Tags.of(NatsConnectionTag.KEY, connection);
+		Counter success = publishCounter(Outcome.SUCCESS);
+		Counter error = publishCounter(Outcome.ERROR);
 		for (Outcome outcome : Outcome.values()) {
 			this.publishes[outcome.ordinal()] = (outcome == Outcome.SUCCESS) ? success : error;
 		}
-		registerTimers(registry, NatsTemplateOperation.STREAM_PUBLISH, STREAM_PUBLISH,
+		registerTimers(NatsTemplateOperation.STREAM_PUBLISH, STREAM_PUBLISH,
 				"JetStream publishes of NatsTemplate, until the stream's acknowledgement", Outcome.SUCCESS,
 				Outcome.TIMEOUT, Outcome.NO_STREAM, Outcome.REJECTED, Outcome.ERROR);
-		registerTimers(registry, NatsTemplateOperation.REQUEST, REQUEST,
+		registerTimers(NatsTemplateOperation.REQUEST, REQUEST,
 				"Requests of NatsTemplate, until the reply or the failure", Outcome.SUCCESS, Outcome.TIMEOUT,
 				Outcome.NO_RESPONDERS, Outcome.SERVICE_ERROR, Outcome.ERROR);
 	}
 
-	private static Counter publishCounter(MeterRegistry registry, Outcome outcome) {
-		return Counter.builder(PUBLISH)
-			.description("Core publishes of NatsTemplate")
-			.tag("outcome", outcome.value)
-			.register(registry);
+	@Override
+	public NatsTemplateMetrics forConnection(String connection) {
+		return new MicrometerNatsTemplateMetrics(this.registry, connection);
 	}
 
-	private void registerTimers(MeterRegistry registry, NatsTemplateOperation operation, String name,
+	private Counter publishCounter(Outcome outcome) {
+		return Counter.builder(PUBLISH)
+			.description("Core publishes of NatsTemplate")
+			.tags(this.tags)
+			.tag("outcome", outcome.value)
+			.register(this.registry);
+	}
+
+	private void registerTimers(NatsTemplateOperation operation, String name,
 			String description, Outcome... outcomes) {
 		Map<Outcome, Timer> byOutcome = new EnumMap<>(Outcome.class);
 		for (Outcome outcome : outcomes) {
 			byOutcome.put(outcome,
-					Timer.builder(name).description(description).tag("outcome", outcome.value).register(registry));
+					Timer.builder(name)
+						.description(description)
+						.tags(this.tags)
+						.tag("outcome", outcome.value)
+						.register(this.registry));
 		}
 		for (Outcome outcome : Outcome.values()) {
 			this.timers[operation.ordinal()][outcome.ordinal()] = byOutcome.getOrDefault(outcome,

@@ -36,7 +36,7 @@ public class NatsConnectionMetrics implements MeterBinder {
 			String connectionName) {
 		this.connection = connection;
 		this.slowConsumers = slowConsumers;
-		this.tags = Tags.of("connection", connectionName);
+		this.tags = Tags.of(NatsConnectionTag.KEY, connectionName);
 	}
 
 	@Override
@@ -62,8 +62,9 @@ public class NatsConnectionMetrics implements MeterBinder {
 			.tags(this.tags)
 			.register(registry);
 		if (this.slowConsumers != null) {
+			Connection counted = this.connection;
 			FunctionCounter.builder("nats.connection.slow.consumers", this.slowConsumers,
-					NatsSlowConsumerCounter::getCount)
+					(slowConsumers) -> slowConsumers.getCount(counted))
 				.description("Slow consumers reported by the client")
 				.tags(this.tags)
 				.register(registry);

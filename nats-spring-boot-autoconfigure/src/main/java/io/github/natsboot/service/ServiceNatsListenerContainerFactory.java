@@ -84,7 +84,7 @@ public class ServiceNatsListenerContainerFactory implements NatsListenerContaine
 
 	@Override
 	public boolean supports(NatsListenerEndpoint endpoint) {
-		if (endpoint.getJetStream() != null) {
+		if (endpoint.getJetStream() != null || endpoint.getConnection() != null) {
 			return false;
 		}
 		if (endpoint.getConcurrency() > 1) {

@@ -1,8 +1,13 @@
 package io.github.natsboot.autoconfigure.health;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.github.natsboot.autoconfigure.NamedNatsConnectionsCondition;
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
+import io.github.natsboot.autoconfigure.NatsConnectionNames;
+import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
 import io.github.natsboot.autoconfigure.jetstream.JetStreamProvisioner;
 import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamAutoConfiguration;
 import io.github.natsboot.autoconfigure.leader.NatsLeaderAutoConfiguration;
@@ -14,14 +19,19 @@ import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 import io.nats.client.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -40,14 +50,46 @@ public final class NatsHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "natsHealthIndicator", "natsHealthContributor" })
+	@Conditional(NamedNatsConnectionsCondition.None.class)
 	NatsHealthIndicator natsHealthIndicator(Connection connection,
 			ObjectProvider<JetStreamProvisioner> provisioner,
 			ObjectProvider<NatsListenerEndpointRegistry> listenerRegistry,
 			ObjectProvider<NatsLeaderElectionRegistry> leaderElectionRegistry) {
+		return indicator(connection, null, provisioner.getIfAvailable(), listenerRegistry.getIfUnique(),
+				leaderElectionRegistry.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "natsHealthIndicator", "natsHealthContributor" })
+	@Conditional(NamedNatsConnectionsCondition.class)
+	CompositeHealthContributor natsHealthContributor(Connection connection,
+			ObjectProvider<JetStreamProvisioner> provisioner,
+			ObjectProvider<NatsListenerEndpointRegistry> listenerRegistry,
+			ObjectProvider<NatsLeaderElectionRegistry> leaderElectionRegistry, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
+		NatsListenerEndpointRegistry listeners = listenerRegistry.getIfUnique();
+		NatsLeaderElectionRegistry elections = leaderElectionRegistry.getIfUnique();
+		Map<String, HealthContributor> indicators = new LinkedHashMap<>();
+		indicators.put(NatsConnectionNames.DEFAULT,
+				indicator(connection, null, provisioner.getIfAvailable(), listeners, elections));
+		for (String name : NatsConnectionNames.named(environment)) {
+			String provisionerName = NatsConnectionNames.beanName(name, "NatsJetStreamProvisioner");
+			JetStreamProvisioner named = beanFactory.containsBean(provisionerName)
+					? beanFactory.getBean(provisionerName, JetStreamProvisioner.class) : null;
+			indicators.put(name, indicator(NatsNamedConnectionBeans.connection(beanFactory, name), name, named,
+					listeners, elections));
+		}
+		return CompositeHealthContributor.fromMap(indicators);
+	}
+
+	private static NatsHealthIndicator indicator(Connection connection, String connectionName,
+			JetStreamProvisioner provisioner, NatsListenerEndpointRegistry listeners,
+			NatsLeaderElectionRegistry elections) {
 		return NatsHealthIndicator.builder(connection)
-			.definitions(() -> definitions(provisioner.getIfAvailable()))
-			.listeners(listenerRegistry.getIfUnique())
-			.leaderElections(leaderElectionRegistry.getIfUnique())
+			.connectionName(connectionName)
+			.definitions(() -> definitions(provisioner))
+			.listeners(listeners)
+			.leaderElections((elections != null && elections.getConnection() == connection) ? elections : null)
 			.build();
 	}
 

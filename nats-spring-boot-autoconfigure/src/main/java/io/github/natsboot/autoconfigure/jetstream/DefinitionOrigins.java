@@ -21,7 +21,7 @@ import io.github.natsboot.jetstream.StreamDefinition;
  */
 final class DefinitionOrigins {
 
-	private static final String PREFIX = "nats.jetstream.";
+	private final String prefix;
 
 	private final Map<String, String> beans = new LinkedHashMap<>();
 
@@ -32,21 +32,23 @@ final class DefinitionOrigins {
 	/**
 	 * Merge definitions. A definition from a bean with the same path (the same stream,
 	 * consumer or bucket) as one from properties is a conflict.
+	 * @param prefix the prefix of the properties, {@code nats.jetstream.} or a named
+	 * connection's {@code nats.connections.<name>.jetstream.}
 	 * @param fromProperties the definitions bound from properties
 	 * @param fromBeans the definition beans, by bean name
 	 * @return the merged definitions
 	 * @throws JetStreamProvisioningException if a definition is declared both ways
 	 */
-	static DefinitionOrigins merge(Collection<? extends JetStreamDefinition> fromProperties,
+	static DefinitionOrigins merge(String prefix, Collection<? extends JetStreamDefinition> fromProperties,
 			Map<String, ? extends JetStreamDefinition> fromBeans) {
-		DefinitionOrigins origins = new DefinitionOrigins();
+		DefinitionOrigins origins = new DefinitionOrigins(prefix);
 		Map<String, JetStreamDefinition> byPath = new LinkedHashMap<>();
 		fromProperties.forEach((definition) -> paths(definition).forEach((path) -> byPath.put(path, definition)));
 		origins.definitions.addAll(fromProperties);
 		fromBeans.forEach((beanName, definition) -> {
 			for (String path : paths(definition)) {
 				if (byPath.containsKey(path)) {
-					origins.conflicts.add(new Problem(PREFIX + path, "is defined both in properties and by bean '"
+					origins.conflicts.add(new Problem(prefix + path, "is defined both in properties and by bean '"
 							+ beanName + "'; define it in one place"));
 				}
 				origins.beans.putIfAbsent(path, beanName);
@@ -57,6 +59,10 @@ final class DefinitionOrigins {
 			throw new JetStreamProvisioningException(Reason.INVALID_DEFINITION, origins.conflicts);
 		}
 		return origins;
+	}
+
+	private DefinitionOrigins(String prefix) {
+		this.prefix = prefix;
 	}
 
 	List<JetStreamDefinition> definitions() {
@@ -83,7 +89,7 @@ final class DefinitionOrigins {
 		if (bean != null) {
 			return path + " (bean '" + bean + "')";
 		}
-		return path.isEmpty() ? "nats.jetstream" : PREFIX + path;
+		return path.isEmpty() ? this.prefix.substring(0, this.prefix.length() - 1) : this.prefix + path;
 	}
 
 	private static List<String> paths(JetStreamDefinition definition) {

@@ -1,8 +1,12 @@
 package io.github.natsboot.autoconfigure.jetstream;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
+import io.github.natsboot.autoconfigure.NatsConnectionNames;
+import io.github.natsboot.autoconfigure.NatsConnectionQualifiers;
+import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
 import io.github.natsboot.jetstream.JetStreamAdmin;
 import io.github.natsboot.jetstream.JetStreamDefinition;
 import io.nats.client.Connection;
@@ -37,8 +41,34 @@ public final class NatsJetStreamAutoConfiguration {
 	@ConditionalOnMissingBean(name = JetStreamProvisioner.BEAN_NAME)
 	JetStreamProvisioner natsJetStreamProvisioner(JetStreamAdmin jetStreamAdmin, Connection connection,
 			NatsJetStreamProperties properties, ListableBeanFactory beanFactory) {
-		Map<String, JetStreamDefinition> beans = beanFactory.getBeansOfType(JetStreamDefinition.class);
-		DefinitionOrigins origins = DefinitionOrigins.merge(PropertiesJetStreamDefinitions.of(properties), beans);
+		return provisioner(NatsConnectionNames.DEFAULT, jetStreamAdmin, connection, properties, beanFactory);
+	}
+
+	@Bean
+	static NatsNamedConnectionBeans natsNamedConnectionJetStream() {
+		return NatsNamedConnectionBeans
+			.of("JetStreamAdmin", JetStreamAdmin.class,
+					(connection, beanFactory) -> new JetStreamAdmin(
+							NatsNamedConnectionBeans.connection(beanFactory, connection.name())))
+			.and("NatsJetStreamProvisioner", JetStreamProvisioner.class,
+					(connection, beanFactory) -> provisioner(connection.name(),
+							beanFactory.getBean(NatsConnectionNames.beanName(connection.name(), "JetStreamAdmin"),
+									JetStreamAdmin.class),
+							NatsNamedConnectionBeans.connection(beanFactory, connection.name()), connection.jetStream(),
+							beanFactory));
+	}
+
+	private static JetStreamProvisioner provisioner(String connectionName, JetStreamAdmin jetStreamAdmin,
+			Connection connection, NatsJetStreamProperties properties, ListableBeanFactory beanFactory) {
+		Map<String, JetStreamDefinition> beans = new LinkedHashMap<>();
+		beanFactory.getBeansOfType(JetStreamDefinition.class).forEach((name, definition) -> {
+			if (NatsConnectionQualifiers.belongsTo(beanFactory, name, connectionName)) {
+				beans.put(name, definition);
+			}
+		});
+		DefinitionOrigins origins = DefinitionOrigins.merge(
+				NatsConnectionNames.propertyPrefix(connectionName) + "jetstream.", PropertiesJetStreamDefinitions.of(properties),
+				beans);
 		return new JetStreamProvisioner(jetStreamAdmin, connection, properties.getProvisioning().getMode(), origins);
 	}
 

@@ -1,18 +1,22 @@
 package io.github.natsboot.autoconfigure.leader;
 
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
+import io.github.natsboot.autoconfigure.NatsConnectionNames;
+import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
 import io.github.natsboot.leader.LeaderElectionSettings;
 import io.github.natsboot.leader.LeaderOnlyBeanPostProcessor;
 import io.github.natsboot.leader.NatsLeaderElection;
 import io.github.natsboot.leader.NatsLeaderElectionRegistry;
 import io.nats.client.Connection;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +49,23 @@ public final class NatsLeaderAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		NatsLeaderElectionRegistry natsLeaderElectionRegistry(Connection connection, NatsLeaderProperties properties,
-				Environment environment, ApplicationEventPublisher eventPublisher) {
-			return new NatsLeaderElectionRegistry(connection, settings(properties, environment), eventPublisher);
+				Environment environment, ApplicationEventPublisher eventPublisher,
+				ConfigurableListableBeanFactory beanFactory) {
+			return new NatsLeaderElectionRegistry(electionConnection(connection, properties, environment, beanFactory),
+					settings(properties, environment), eventPublisher);
+		}
+
+		private static Connection electionConnection(Connection defaultConnection, NatsLeaderProperties properties,
+				Environment environment, ConfigurableListableBeanFactory beanFactory) {
+			String name = properties.getConnection();
+			if (NatsConnectionNames.isDefault(name)) {
+				return defaultConnection;
+			}
+			if (!NatsConnectionNames.named(environment).contains(name)) {
+				throw new InvalidConfigurationPropertyValueException("nats.leader.connection", name,
+						"No connection of that name is configured under nats.connections");
+			}
+			return NatsNamedConnectionBeans.connection(beanFactory, name);
 		}
 
 		@Bean

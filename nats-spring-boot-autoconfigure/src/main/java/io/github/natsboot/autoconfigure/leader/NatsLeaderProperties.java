@@ -21,6 +21,12 @@ public class NatsLeaderProperties {
 	private String bucket = "leader-election";
 
 	/**
+	 * Name of the connection, configured under nats.connections, that elections run on.
+	 * Defaults to the default connection.
+	 */
+	private String connection;
+
+	/**
 	 * Group whose leader is elected: the key of the lease in the bucket. Defaults to
 	 * spring.application.name.
 	 */
@@ -57,6 +63,14 @@ public class NatsLeaderProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public String getConnection() {
+		return this.connection;
+	}
+
+	public void setConnection(String connection) {
+		this.connection = connection;
 	}
 
 	public String getBucket() {

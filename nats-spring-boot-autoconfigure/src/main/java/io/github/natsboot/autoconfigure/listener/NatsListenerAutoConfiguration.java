@@ -1,13 +1,12 @@
 package io.github.natsboot.autoconfigure.listener;
 
-import io.github.natsboot.autoconfigure.NatsListenerJetStreamProperties;
-import io.github.natsboot.autoconfigure.NatsListenerProperties;
+import io.github.natsboot.autoconfigure.NatsConnectionNames;
+import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
 import io.github.natsboot.autoconfigure.NatsProperties;
 import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
 import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamProperties;
 import io.github.natsboot.core.OutgoingMessageFactory;
 import io.github.natsboot.core.convert.NatsMessageConverter;
-import io.github.natsboot.jetstream.ProvisioningMode;
 import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.EnableNats;
 import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
@@ -75,13 +74,8 @@ public final class NatsListenerAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoreNatsListenerContainerFactory natsListenerContainerFactory(Connection connection, ReplySender replySender,
 			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation) {
-		NatsListenerProperties listener = properties.getListener();
-		CoreNatsListenerContainerFactory factory = new CoreNatsListenerContainerFactory(connection, replySender);
-		factory.setPendingMessages(listener.getPendingMessages());
-		factory.setPendingBytes(listener.getPendingBytes().toBytes());
-		factory.setStopTimeout(listener.getStopTimeout());
-		factory.setInstrumentation(natsListenerInstrumentation);
-		return factory;
+		return ListenerContainerFactories.core(NatsConnectionNames.DEFAULT, connection, replySender, properties,
+				natsListenerInstrumentation);
 	}
 
 	@Bean
@@ -90,20 +84,28 @@ public final class NatsListenerAutoConfiguration {
 	JetStreamNatsListenerContainerFactory natsJetStreamListenerContainerFactory(Connection connection,
 			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation,
 			ObjectProvider<NatsJetStreamProperties> jetStreamProperties) {
-		NatsListenerJetStreamProperties jetstream = properties.getListener().getJetstream();
-		JetStreamNatsListenerContainerFactory factory = new JetStreamNatsListenerContainerFactory(connection);
-		factory.setBatchSize(jetstream.getBatchSize());
-		factory.setPullExpiry(jetstream.getPullExpiry());
-		factory.setBackoff(jetstream.getBackoff());
-		factory.setDeadLetterSubject(jetstream.getDeadLetterSubject());
-		factory.setMaxDeliver(jetstream.getMaxDeliver());
-		factory.setAckWait(jetstream.getAckWait());
-		factory.setStopTimeout(properties.getListener().getStopTimeout());
-		factory.setInstrumentation(natsListenerInstrumentation);
-		NatsJetStreamProperties provisioning = jetStreamProperties.getIfAvailable();
-		factory.setDeadLetterStreamRequired(provisioning != null
-				&& provisioning.getProvisioning().getMode() == ProvisioningMode.VALIDATE);
-		return factory;
+		return ListenerContainerFactories.jetStream(NatsConnectionNames.DEFAULT, connection, properties,
+				natsListenerInstrumentation, jetStreamProperties.getIfAvailable());
+	}
+
+	@Bean
+	static NatsNamedConnectionBeans natsNamedConnectionListenerContainerFactories() {
+		return NatsNamedConnectionBeans
+			.of("NatsReplySender", ReplySender.class,
+					(connection, beanFactory) -> new ReplySender(
+							NatsNamedConnectionBeans.connection(beanFactory, connection.name()),
+							new OutgoingMessageFactory(beanFactory.getBean(NatsMessageConverter.class))))
+			.and("NatsListenerContainerFactory", CoreNatsListenerContainerFactory.class,
+					(connection, beanFactory) -> ListenerContainerFactories.core(connection.name(),
+							NatsNamedConnectionBeans.connection(beanFactory, connection.name()),
+							beanFactory.getBean(NatsConnectionNames.beanName(connection.name(), "NatsReplySender"),
+									ReplySender.class),
+							connection.properties(), beanFactory.getBean(NatsListenerInstrumentation.class)))
+			.and("NatsJetStreamListenerContainerFactory", JetStreamNatsListenerContainerFactory.class,
+					(connection, beanFactory) -> ListenerContainerFactories.jetStream(connection.name(),
+							NatsNamedConnectionBeans.connection(beanFactory, connection.name()),
+							connection.properties(), beanFactory.getBean(NatsListenerInstrumentation.class),
+							connection.jetStream()));
 	}
 
 	@Bean

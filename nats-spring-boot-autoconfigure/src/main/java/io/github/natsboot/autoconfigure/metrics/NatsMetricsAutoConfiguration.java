@@ -6,7 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.natsboot.autoconfigure.NamedNatsConnectionsCondition;
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
+import io.github.natsboot.autoconfigure.NatsConnectionNames;
+import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
 import io.github.natsboot.autoconfigure.NatsProperties;
 import io.github.natsboot.autoconfigure.jetstream.JetStreamProvisioner;
 import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamAutoConfiguration;
@@ -23,21 +26,25 @@ import io.github.natsboot.listener.NatsListenerMetricsFactory;
 import io.github.natsboot.metrics.MicrometerNatsListenerMetricsFactory;
 import io.github.natsboot.metrics.MicrometerNatsTemplateMetrics;
 import io.github.natsboot.metrics.NatsConnectionMetrics;
+import io.github.natsboot.metrics.NatsConnectionTag;
 import io.github.natsboot.metrics.NatsJetStreamMetrics;
 import io.github.natsboot.metrics.NatsJetStreamMetrics.ConsumerName;
 import io.github.natsboot.metrics.NatsLeaderMetrics;
 import io.github.natsboot.metrics.NatsSlowConsumerCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.nats.client.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.StringUtils;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -67,9 +74,21 @@ public final class NatsMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(Connection.class)
 	NatsConnectionMetrics natsConnectionMetrics(Connection connection, NatsSlowConsumerCounter natsSlowConsumerCounter) {
-		String name = connection.getOptions().getConnectionName();
-		return new NatsConnectionMetrics(connection, natsSlowConsumerCounter,
-				StringUtils.hasText(name) ? name : "default");
+		return new NatsConnectionMetrics(connection, natsSlowConsumerCounter, NatsConnectionTag.DEFAULT);
+	}
+
+	@Bean
+	@ConditionalOnBean(Connection.class)
+	@Conditional(NamedNatsConnectionsCondition.class)
+	MeterBinder natsNamedConnectionMetrics(NatsSlowConsumerCounter natsSlowConsumerCounter,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		return (registry) -> {
+			for (String name : NatsConnectionNames.named(environment)) {
+				new NatsConnectionMetrics(NatsNamedConnectionBeans.connection(beanFactory, name),
+						natsSlowConsumerCounter, name)
+					.bindTo(registry);
+			}
+		};
 	}
 
 	@Bean

@@ -77,7 +77,7 @@ class NatsMetricsAutoConfigurationTests {
 			assertThat(context.getBean(NatsTemplate.class)).extracting("metrics")
 				.isInstanceOf(MicrometerNatsTemplateMetrics.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("nats.connection.status").tags("connection", "orders", "status", "connected")
+			assertThat(registry.get("nats.connection.status").tags("connection", "default", "status", "connected")
 				.gauge()
 				.value()).isEqualTo(1);
 			assertThat(registry.get("nats.template.publish").counters()).isNotEmpty();
