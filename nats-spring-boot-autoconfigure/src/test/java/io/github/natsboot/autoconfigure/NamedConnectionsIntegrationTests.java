@@ -21,6 +21,7 @@ import io.github.natsboot.test.NatsServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nats.client.Connection;
+import io.nats.client.Options;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,18 @@ class NamedConnectionsIntegrationTests {
 				assertThat(events.getOptions().getMaxPingsOut()).isEqualTo(7);
 				assertThat(context.getBean(Connection.class).getOptions().getMaxPingsOut()).isEqualTo(2);
 			});
+	}
+
+	@Test
+	void anUnqualifiedCustomizerAppliesToEveryConnectionAndAQualifiedOneToItsConnectionOnly() {
+		this.contextRunner.withUserConfiguration(Customizers.class).run((context) -> {
+			Options tenantOptions = context.getBean(Connection.class).getOptions();
+			Options eventsOptions = context.getBean("eventsNatsConnection", Connection.class).getOptions();
+			assertThat(tenantOptions.getMaxReconnect()).isEqualTo(42);
+			assertThat(eventsOptions.getMaxReconnect()).isEqualTo(42);
+			assertThat(eventsOptions.getConnectionName()).isEqualTo("events-only");
+			assertThat(tenantOptions.getConnectionName()).isEqualTo("tenant-only");
+		});
 	}
 
 	@Test
@@ -290,6 +303,28 @@ class NamedConnectionsIntegrationTests {
 			this.events = events;
 			this.template = template;
 			this.eventsTemplate = eventsTemplate;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Customizers {
+
+		@Bean
+		NatsOptionsCustomizer everyConnection() {
+			return (builder) -> builder.maxReconnects(42);
+		}
+
+		@Bean
+		@Qualifier("events")
+		NatsOptionsCustomizer eventsOnly() {
+			return (builder) -> builder.connectionName("events-only");
+		}
+
+		@Bean
+		@Qualifier("default")
+		NatsOptionsCustomizer defaultOnly() {
+			return (builder) -> builder.connectionName("tenant-only");
 		}
 
 	}
