@@ -14,6 +14,7 @@ import io.github.natsboot.core.NatsHeaders;
 import io.github.natsboot.core.NatsNoRespondersException;
 import io.github.natsboot.core.NatsRequestTimeoutException;
 import io.github.natsboot.core.NatsServiceErrorException;
+import io.github.natsboot.core.NatsTemplate;
 import io.github.natsboot.core.NatsTemplateMetrics;
 import io.github.natsboot.core.NatsTemplateOperation;
 import io.github.natsboot.kv.KeyValueChange;
@@ -32,9 +33,9 @@ import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.blockhound.BlockHound;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -71,7 +72,7 @@ class ReactiveNatsTemplateIntegrationTests {
 
 	@BeforeAll
 	static void installBlockHound() {
-		BlockHound.install();
+		ReactorBlockHound.install();
 	}
 
 	@Test
@@ -253,6 +254,26 @@ class ReactiveNatsTemplateIntegrationTests {
 			assertThat(again.isDuplicate()).isTrue();
 			assertThat(second.getSeqno()).isEqualTo(2);
 			assertThat(this.metrics.operations).contains(NatsTemplateOperation.STREAM_PUBLISH);
+		});
+	}
+
+	@Test
+	void streamPublishesBeyondAFullWindowWaitOffTheNonBlockingThreadsAndAllLand() {
+		this.contextRunner.withPropertyValues("nats.template.jetstream.max-in-flight=2").run((context) -> {
+			Connection connection = context.getBean(Connection.class);
+			connection.jetStreamManagement()
+				.addStream(StreamConfiguration.builder().name("BURST").subjects("burst.>")
+					.storageType(StorageType.Memory).build());
+			ReactiveNatsOperations reactive = context.getBean(ReactiveNatsOperations.class);
+			List<Long> sequences = Flux.range(0, 200)
+				.flatMap((i) -> onParallel(reactive.publishToStream("burst.in", "b" + i)), 50)
+				.map(PublishAck::getSeqno)
+				.collectList()
+				.block(WAIT);
+			assertThat(sequences).hasSize(200).doesNotHaveDuplicates();
+			assertThat(connection.jetStreamManagement().getStreamInfo("BURST").getStreamState().getMsgCount())
+				.isEqualTo(200);
+			assertThat(context.getBean(NatsTemplate.class).getPendingStreamPublishes()).isZero();
 		});
 	}
 

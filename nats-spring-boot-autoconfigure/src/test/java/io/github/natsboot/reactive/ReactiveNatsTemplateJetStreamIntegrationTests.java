@@ -25,7 +25,6 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.blockhound.BlockHound;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
@@ -61,7 +60,7 @@ class ReactiveNatsTemplateJetStreamIntegrationTests {
 
 	@BeforeAll
 	static void installBlockHound() {
-		BlockHound.install();
+		ReactorBlockHound.install();
 	}
 
 	@Test
