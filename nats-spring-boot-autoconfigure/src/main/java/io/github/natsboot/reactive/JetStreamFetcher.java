@@ -9,6 +9,7 @@ import io.github.natsboot.core.NatsJetStreamApiException;
 import io.github.natsboot.core.convert.NatsMessageConverter;
 import io.github.natsboot.listener.DeadLetterFailedException;
 import io.github.natsboot.listener.DeadLetterPublisher;
+import io.github.natsboot.listener.NatsListenerMetrics;
 import io.nats.client.ConsumerContext;
 import io.nats.client.FetchConsumeOptions;
 import io.nats.client.FetchConsumer;
@@ -33,8 +34,6 @@ import reactor.core.scheduler.Scheduler;
 final class JetStreamFetcher<T> {
 
 	private static final Log logger = LogFactory.getLog(JetStreamFetcher.class);
-
-	static final String NOT_CONVERTIBLE = "not-convertible";
 
 	private final JetStreamFetcherSettings settings;
 
@@ -158,7 +157,7 @@ final class JetStreamFetcher<T> {
 			try {
 				this.settings.deadLetterPublisher()
 					.publish(subject, false, message, "reactive:" + this.stream + "/" + this.consumer,
-							NOT_CONVERTIBLE, failure);
+							NatsListenerMetrics.NOT_CONVERTIBLE, failure);
 				logger.warn("Dead-lettered a message of " + where + " to " + subject + " and terminated it: "
 						+ failure.getMessage());
 			}
