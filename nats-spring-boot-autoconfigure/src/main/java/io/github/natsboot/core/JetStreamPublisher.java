@@ -54,11 +54,24 @@ final class JetStreamPublisher {
 	}
 
 	CompletableFuture<PublishAck> publishAsync(OutgoingMessage message, PublishOptions options) {
-		JetStream jetStream = jetStream();
-		acquire(message.subject());
+		return publishAsync(message, options, false);
+	}
+
+	/**
+	 * Publish asynchronously within the window.
+	 * @param message the message
+	 * @param options the options, may be {@code null}
+	 * @param reserved whether the caller already holds a place in the window
+	 * ({@link #tryReserve()}), else this method waits for one
+	 * @return the acknowledgement to come
+	 */
+	CompletableFuture<PublishAck> publishAsync(OutgoingMessage message, PublishOptions options, boolean reserved) {
+		if (!reserved) {
+			acquire(message.subject());
+		}
 		CompletableFuture<PublishAck> ack;
 		try {
-			ack = jetStream.publishAsync(message.subject(), message.headers(), message.data(), options)
+			ack = jetStream().publishAsync(message.subject(), message.headers(), message.data(), options)
 				.orTimeout(this.publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (RuntimeException ex) {
@@ -72,6 +85,15 @@ final class JetStreamPublisher {
 			}
 			return result;
 		});
+	}
+
+	/**
+	 * Take a place in the window of publishes awaiting acknowledgement, if there is one,
+	 * without waiting; the next {@code publishAsync(message, options, true)} uses it.
+	 * @return whether a place was taken
+	 */
+	boolean tryReserve() {
+		return this.inFlight.tryAcquire();
 	}
 
 	int getPendingCount() {

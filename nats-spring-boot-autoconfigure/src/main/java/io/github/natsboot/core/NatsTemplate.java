@@ -282,7 +282,7 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 			this.metrics.record(NatsTemplateOperation.REQUEST, start, ex);
 			throw ex;
 		}
-		CompletableFuture<T> reply = request.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+		CompletableFuture<T> reply = CancellingFuture.following(request.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
 			.handle((response, failure) -> {
 				if (failure != null) {
 					throw this.replyReader.translate(subject, timeout, failure, request);
@@ -346,11 +346,41 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 		return sendToStreamAsync(message, options);
 	}
 
+	/**
+	 * Publish a message to a JetStream stream asynchronously if the window of publishes
+	 * awaiting their acknowledgement has room, without waiting for room as
+	 * {@link #publishToStreamAsync(String, Object, Headers, PublishOptions)} does: for
+	 * callers that must not block, such as reactive pipelines.
+	 * @param subject the subject
+	 * @param payload the payload, converted as for any publish
+	 * @param headers the headers, may be {@code null}
+	 * @param options the publish options, may be {@code null}
+	 * @return the acknowledgement to come, or {@code null} when the window is full and
+	 * nothing was published
+	 */
+	public CompletableFuture<PublishAck> tryPublishToStreamAsync(String subject, Object payload, Headers headers,
+			PublishOptions options) {
+		OutgoingMessage message = createMessage(subject, payload, headers);
+		if (!this.jetStreamPublisher.tryReserve()) {
+			return null;
+		}
+		if (this.observations != null) {
+			return this.observations.observeAsync(NatsTemplateOperation.STREAM_PUBLISH, message,
+					(traced) -> sendToStreamAsync(traced, options, true));
+		}
+		return sendToStreamAsync(message, options, true);
+	}
+
 	private CompletableFuture<PublishAck> sendToStreamAsync(OutgoingMessage message, PublishOptions options) {
+		return sendToStreamAsync(message, options, false);
+	}
+
+	private CompletableFuture<PublishAck> sendToStreamAsync(OutgoingMessage message, PublishOptions options,
+			boolean reserved) {
 		long start = this.metrics.start(NatsTemplateOperation.STREAM_PUBLISH);
 		CompletableFuture<PublishAck> ack;
 		try {
-			ack = this.jetStreamPublisher.publishAsync(message, options);
+			ack = this.jetStreamPublisher.publishAsync(message, options, reserved);
 		}
 		catch (RuntimeException ex) {
 			this.metrics.record(NatsTemplateOperation.STREAM_PUBLISH, start, ex);

@@ -55,6 +55,9 @@ final class ReplyReader {
 		if (cause instanceof TimeoutException) {
 			return new NatsRequestTimeoutException(subject, timeout);
 		}
+		if (cause instanceof CancellationException cancellation && !request.isDone()) {
+			return cancellation;
+		}
 		if (cause instanceof CancellationException) {
 			if (request instanceof NatsRequestCompletableFuture natsRequest) {
 				if (natsRequest.wasCancelledTimedOut()) {

@@ -3,7 +3,7 @@ package io.github.natsboot.listener;
 /**
  * A dead letter could not be published, or its publication could not be confirmed.
  */
-class DeadLetterFailedException extends Exception {
+public class DeadLetterFailedException extends Exception {
 
 	DeadLetterFailedException(String subject, Throwable cause) {
 		super("Could not publish a dead letter to '" + subject + "': " + cause, cause);

@@ -24,7 +24,7 @@ import io.nats.client.impl.NatsJetStreamMetaData;
  * sequence, so that a dead letter published twice (retried after a lost acknowledgement,
  * or by two instances) is stored once within the stream's duplicate window.
  */
-class DeadLetterPublisher {
+public class DeadLetterPublisher {
 
 	private static final String[] NOT_COPIED = { NatsHeaders.MESSAGE_ID, "Nats-Expected-Stream",
 			"Nats-Expected-Last-Sequence", "Nats-Expected-Last-Subject-Sequence", "Nats-Expected-Last-Msg-Id" };
@@ -41,7 +41,11 @@ class DeadLetterPublisher {
 
 	private volatile JetStream jetStream;
 
-	DeadLetterPublisher(Connection connection) {
+	/**
+	 * Create a publisher.
+	 * @param connection the connection to publish on
+	 */
+	public DeadLetterPublisher(Connection connection) {
 		this.connection = connection;
 	}
 
@@ -58,7 +62,7 @@ class DeadLetterPublisher {
 	 * @param failure the last failure
 	 * @throws DeadLetterFailedException if the dead letter is not known to be stored
 	 */
-	void publish(String subject, boolean streamExpected, Message message, String listenerId, String reason,
+	public void publish(String subject, boolean streamExpected, Message message, String listenerId, String reason,
 			Throwable failure) throws DeadLetterFailedException {
 		Headers headers = deadLetterHeaders(message, listenerId, reason, failure);
 		byte[] data = (message.getData() != null) ? message.getData() : new byte[0];
