@@ -10,6 +10,7 @@ import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamAutoConfiguration
 import io.github.natsboot.autoconfigure.leader.NatsLeaderAutoConfiguration;
 import io.github.natsboot.autoconfigure.listener.NatsListenerAutoConfiguration;
 import io.github.natsboot.autoconfigure.metrics.NatsMetricsAutoConfiguration;
+import io.github.natsboot.autoconfigure.reactive.NatsReactiveAutoConfiguration;
 import io.github.natsboot.core.NatsTemplate;
 import io.github.natsboot.health.NatsHealthIndicator;
 import io.github.natsboot.jetstream.JetStreamAdmin;
@@ -17,6 +18,7 @@ import io.github.natsboot.jetstream.StreamDefinition.Storage;
 import io.github.natsboot.jetstream.StreamDefinition;
 import io.github.natsboot.leader.NatsLeaderElectionRegistry;
 import io.github.natsboot.listener.NatsListener;
+import io.github.natsboot.reactive.ReactiveNatsOperations;
 import io.github.natsboot.test.NatsServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,7 +62,7 @@ class NamedConnectionsIntegrationTests {
 				NatsJetStreamAutoConfiguration.class, NatsListenerAutoConfiguration.class,
 				NatsLeaderAutoConfiguration.class, MetricsAutoConfiguration.class, NatsMetricsAutoConfiguration.class,
 				JacksonAutoConfiguration.class,
-				NatsHealthContributorAutoConfiguration.class))
+				NatsHealthContributorAutoConfiguration.class, NatsReactiveAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withPropertyValues("nats.servers=" + tenant.getUrl(), "nats.username=tenant",
 				"nats.password=tenant-secret", "nats.drain-timeout=3s", "nats.listener.stop-timeout=3s",
@@ -130,6 +132,11 @@ class NamedConnectionsIntegrationTests {
 			NatsTemplate eventsTemplate = context.getBean("eventsNatsTemplate", NatsTemplate.class);
 			assertThat(template.request("greet", "ada", String.class)).isEqualTo("tenant:ada");
 			assertThat(eventsTemplate.request("greet", "ada", String.class)).isEqualTo("events:ada");
+			ReactiveNatsOperations reactiveEvents = BeanFactoryAnnotationUtils
+				.qualifiedBeanOfType(context.getBeanFactory(), ReactiveNatsOperations.class, "events");
+			assertThat(reactiveEvents.request("greet", "bob", String.class).block(WAIT)).isEqualTo("events:bob");
+			assertThat(context.getBean(ReactiveNatsOperations.class).request("greet", "bob", String.class).block(WAIT))
+				.isEqualTo("tenant:bob");
 		});
 	}
 

@@ -1,6 +1,9 @@
 package io.github.natsboot.autoconfigure.reactive;
 
+import io.github.natsboot.autoconfigure.NatsConnectionNames;
+import io.github.natsboot.autoconfigure.NatsConnectionProperties;
 import io.github.natsboot.autoconfigure.NatsListenerProperties;
+import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
 import io.github.natsboot.autoconfigure.NatsProperties;
 import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
 import io.github.natsboot.core.NatsTemplate;
@@ -29,6 +32,19 @@ public final class NatsReactiveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ReactiveNatsOperations.class)
 	ReactiveNatsTemplate reactiveNatsTemplate(NatsTemplate natsTemplate, NatsProperties properties) {
+		return createTemplate(natsTemplate, properties);
+	}
+
+	@Bean
+	static NatsNamedConnectionBeans natsNamedConnectionReactiveTemplates() {
+		return NatsNamedConnectionBeans.of("ReactiveNatsTemplate", ReactiveNatsTemplate.class,
+				(connection, beanFactory) -> createTemplate(
+						beanFactory.getBean(NatsConnectionNames.beanName(connection.name(), "NatsTemplate"),
+								NatsTemplate.class),
+						connection.properties()));
+	}
+
+	private static ReactiveNatsTemplate createTemplate(NatsTemplate natsTemplate, NatsConnectionProperties properties) {
 		NatsListenerProperties listener = properties.getListener();
 		ReactiveNatsTemplate template = new ReactiveNatsTemplate(natsTemplate);
 		template.setPendingLimits(listener.getPendingMessages(), listener.getPendingBytes().toBytes());
