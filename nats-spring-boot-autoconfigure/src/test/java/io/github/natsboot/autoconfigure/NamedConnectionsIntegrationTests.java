@@ -262,6 +262,17 @@ class NamedConnectionsIntegrationTests {
 	}
 
 	@Test
+	void aCredentialsFileOfTheNamedConnectionThatCannotBeReadIsReportedUnderItsProperty() {
+		this.contextRunner.withPropertyValues("nats.connections.audit.servers=" + events.getUrl(),
+				"nats.connections.audit.credentials=file:/does/not/exist.creds")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("nats.connections.audit.credentials")
+					.hasStackTraceContaining("The credentials file cannot be read");
+			});
+	}
+
+	@Test
 	void aListenerBoundToAConnectionThatIsNotConfiguredFailsStartupNamingIt() {
 		this.contextRunner.withUserConfiguration(MisboundListener.class).run((context) -> {
 			assertThat(context).hasFailed();
