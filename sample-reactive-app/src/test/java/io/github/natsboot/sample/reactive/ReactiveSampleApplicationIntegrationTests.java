@@ -10,6 +10,7 @@ import io.github.natsboot.test.EmbeddedNats;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockHound;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -25,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reactive sample end to end on a real {@code nats-server}, through its HTTP API on a
- * random port. Ticks are published every 100 ms.
+ * random port. Ticks are published every 100 ms. BlockHound, installed with the
+ * integrations on the class path (Reactor's and Netty's), fails any blocking call on a
+ * Netty event loop or Reactor thread; the one wait allowed is jnats queueing an outgoing
+ * message ({@code WriterMessageQueue.push}, see docs/reactive.md).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.quotes.timeout=500ms", "sample.ticks.interval=100ms" })
@@ -34,6 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReactiveSampleApplicationIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	static {
+		BlockHound.install((builder) -> builder.allowBlockingCallsInside("io.nats.client.impl.WriterMessageQueue",
+				"push"));
+	}
 
 	@Autowired
 	private WebTestClient http;
