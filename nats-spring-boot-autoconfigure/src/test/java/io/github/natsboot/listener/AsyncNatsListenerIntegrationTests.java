@@ -22,6 +22,9 @@ import io.github.natsboot.test.NatsServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -175,6 +178,31 @@ class AsyncNatsListenerIntegrationTests {
 			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(timer.count()).isOne());
 			assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
 		});
+	}
+
+	@Test
+	void theObservationStopsWhenTheResultCompletes() {
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.contextRunner.withBean(ObservationRegistry.class, () -> observations)
+			.withPropertyValues("nats.listener.observation-enabled=true")
+			.run((context) -> {
+				CompletableFuture<Message> reply = this.requester.request("future.later", bytes("observed"));
+				CompletableFuture<String> result = pending(context).poll(5, TimeUnit.SECONDS);
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasObservationWithNameEqualTo("nats.listener")
+					.that()
+					.hasBeenStarted()
+					.isNotStopped();
+				result.completeExceptionally(new IllegalStateException("observed failure"));
+				reply.get(5, TimeUnit.SECONDS);
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> TestObservationRegistryAssert.assertThat(observations)
+						.hasObservationWithNameEqualTo("nats.listener")
+						.that()
+						.hasBeenStopped()
+						.assertThatError()
+						.hasMessage("observed failure"));
+			});
 	}
 
 	@Test

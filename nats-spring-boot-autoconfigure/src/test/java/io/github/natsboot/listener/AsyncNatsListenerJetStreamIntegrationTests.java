@@ -1,8 +1,10 @@
 package io.github.natsboot.listener;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +94,26 @@ class AsyncNatsListenerJetStreamIntegrationTests {
 				assertThat(completed.getNumAckPending()).isZero();
 				assertThat(completed.getAckFloor().getStreamSequence()).isOne();
 			});
+		});
+	}
+
+	@Test
+	void aListenerWithConcurrencyTwoHoldsAtMostTwoIncompleteResults() throws Exception {
+		addConsumer("bounded", "async.bounded", Duration.ofSeconds(30), 5);
+		this.contextRunner.withUserConfiguration(BoundedListener.class).run((context) -> {
+			NatsTemplate template = context.getBean(NatsTemplate.class);
+			for (int i = 0; i < 3; i++) {
+				template.publishToStream("async.bounded", "o-" + i);
+			}
+			List<CompletableFuture<Void>> results = context.getBean(BoundedListener.class).results;
+			await().atMost(Duration.ofSeconds(5)).until(() -> results.size() == 2);
+			Thread.sleep(500);
+			assertThat(results).hasSize(2);
+			results.get(0).complete(null);
+			await().atMost(Duration.ofSeconds(5)).until(() -> results.size() == 3);
+			results.forEach((result) -> result.complete(null));
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> consumer("bounded").getAckFloor().getStreamSequence() == 3);
 		});
 	}
 
@@ -200,6 +222,20 @@ class AsyncNatsListenerJetStreamIntegrationTests {
 		final BlockingQueue<CompletableFuture<Void>> results = new LinkedBlockingQueue<>();
 
 		@NatsListener(id = "later", stream = "ASYNC", consumer = "later")
+		CompletableFuture<Void> onOrder(String order) {
+			CompletableFuture<Void> result = new CompletableFuture<>();
+			this.results.add(result);
+			return result;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BoundedListener {
+
+		final List<CompletableFuture<Void>> results = new CopyOnWriteArrayList<>();
+
+		@NatsListener(stream = "ASYNC", consumer = "bounded", concurrency = "2")
 		CompletableFuture<Void> onOrder(String order) {
 			CompletableFuture<Void> result = new CompletableFuture<>();
 			this.results.add(result);
