@@ -89,18 +89,18 @@ public class CoreListenerMessageHandler implements MessageHandler {
 
 	/**
 	 * Wait for the results of asynchronous invocations that are not complete yet, then
-	 * let dispatchers still waiting for room go: called by a stopping container once it
-	 * has stopped receiving. A request that was not processed is answered with a
-	 * {@value #STOPPED_CODE} error.
+	 * give up on the rest and let dispatchers still waiting for room go: called by a
+	 * stopping container once it has stopped receiving. A request that was not processed
+	 * is answered with a {@value #STOPPED_CODE} error.
 	 * @param timeout how long to wait
 	 * @return {@code true} if every result completed in time
 	 */
 	public boolean awaitOutstandingResults(Duration timeout) {
 		OutstandingResults outstanding = this.invoker.outstanding();
 		boolean idle = outstanding.awaitIdle(System.nanoTime() + Math.max(0, timeout.toNanos()));
-		outstanding.releaseWaiters();
-		if (!idle) {
-			logger.warn("Listener '" + this.adapter.getListenerId() + "' stopped before " + outstanding.size()
+		int abandoned = outstanding.abandon();
+		if (abandoned > 0) {
+			logger.warn("Listener '" + this.adapter.getListenerId() + "' stopped before " + abandoned
 					+ " of its asynchronous results completed");
 		}
 		return idle;

@@ -328,7 +328,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 					+ outstanding.size() + " of them with asynchronous results not complete) after "
 					+ this.factory.getStopTimeout() + "; they will be redelivered");
 		}
-		outstanding.releaseWaiters();
+		outstanding.abandon();
 		for (Worker worker : stopping) {
 			close(worker);
 		}

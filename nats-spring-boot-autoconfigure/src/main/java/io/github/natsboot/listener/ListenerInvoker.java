@@ -177,7 +177,7 @@ final class ListenerInvoker {
 
 		private final ListenerOutcomeHandler handler;
 
-		private final InFlightMessage tracked;
+		private final OutstandingResults.Result tracked;
 
 		private final Observation observation;
 
@@ -186,7 +186,7 @@ final class ListenerInvoker {
 		private final AtomicBoolean completed = new AtomicBoolean();
 
 		PendingResult(Message message, NatsAcknowledgment acknowledgment, ListenerOutcomeHandler handler,
-				InFlightMessage tracked, Observation observation, long start) {
+				OutstandingResults.Result tracked, Observation observation, long start) {
 			this.message = message;
 			this.acknowledgment = acknowledgment;
 			this.handler = handler;

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.nats.client.Message;
 
@@ -13,7 +14,7 @@ import io.nats.client.Message;
  * finds no room waits, which is the backpressure: core messages wait in their
  * subscription's bounded pending queue, a JetStream worker stops pulling. It stops waiting
  * when its handler says so ({@link ListenerOutcomeHandler#stopsWaiting(Message)}) or when
- * the stopping container gives up ({@link #releaseWaiters()}). The messages of
+ * the stopping container gives up ({@link #abandon()}). The messages of
  * outstanding results are kept alive with in-progress acknowledgements like in-flight
  * ones, and a stopping container waits for them ({@link #isIdle()}).
  */
@@ -25,7 +26,7 @@ final class OutstandingResults {
 
 	private final Semaphore room;
 
-	private final Set<InFlightMessage> messages = ConcurrentHashMap.newKeySet();
+	private final Set<Result> results = ConcurrentHashMap.newKeySet();
 
 	private volatile int generation;
 
@@ -65,23 +66,28 @@ final class OutstandingResults {
 	}
 
 	/**
-	 * Track the message of a result taken room for, to keep it alive until it completes.
+	 * Track the result of an invocation that took room, to keep its message alive until
+	 * it completes.
 	 * @param inFlight the message as its delivery thread tracked it, whose last
 	 * in-progress acknowledgement the outstanding result continues from
-	 * @return the tracked message, to pass to {@link #end}
+	 * @return the tracked result, to pass to {@link #end}
 	 */
-	InFlightMessage begin(InFlightMessage inFlight) {
-		this.messages.add(inFlight);
-		return inFlight;
+	Result begin(InFlightMessage inFlight) {
+		Result result = new Result(inFlight);
+		this.results.add(result);
+		return result;
 	}
 
 	/**
-	 * Give back the room of a completed result.
-	 * @param inFlight what {@link #begin} returned
+	 * Give back the room of a completed result, unless the container has already
+	 * abandoned it.
+	 * @param result what {@link #begin} returned
 	 */
-	void end(InFlightMessage inFlight) {
-		this.messages.remove(inFlight);
-		this.room.release();
+	void end(Result result) {
+		if (result.settle()) {
+			this.results.remove(result);
+			this.room.release();
+		}
 	}
 
 	/**
@@ -106,8 +112,8 @@ final class OutstandingResults {
 	 * @param intervalNanos the interval
 	 */
 	void keepAlive(long intervalNanos) {
-		for (InFlightMessage inFlight : this.messages) {
-			inFlight.keepAlive(intervalNanos);
+		for (Result result : this.results) {
+			result.inFlight.keepAlive(intervalNanos);
 		}
 	}
 
@@ -151,11 +157,42 @@ final class OutstandingResults {
 	}
 
 	/**
-	 * Let every delivery thread waiting for room go without it: called by a container
-	 * that stops and no longer waits for outstanding results.
+	 * Give up on what is outstanding: called by a stopping container that waits no
+	 * longer. Delivery threads waiting for room go without it, and results not complete
+	 * yet no longer count against the bound nor are kept alive (their JetStream messages
+	 * are redelivered after their ack wait); whatever completes later is still settled.
+	 * @return the number of results given up on
 	 */
-	void releaseWaiters() {
+	int abandon() {
 		this.generation++;
+		int abandoned = 0;
+		for (Result result : this.results) {
+			if (result.settle()) {
+				this.results.remove(result);
+				this.room.release();
+				abandoned++;
+			}
+		}
+		return abandoned;
+	}
+
+	/**
+	 * An outstanding result: its message, and whether its room was given back.
+	 */
+	static final class Result {
+
+		private final InFlightMessage inFlight;
+
+		private final AtomicBoolean settled = new AtomicBoolean();
+
+		private Result(InFlightMessage inFlight) {
+			this.inFlight = inFlight;
+		}
+
+		private boolean settle() {
+			return this.settled.compareAndSet(false, true);
+		}
+
 	}
 
 }

@@ -231,6 +231,23 @@ class AsyncNatsListenerIntegrationTests {
 	}
 
 	@Test
+	void resultsAStoppedListenerGaveUpOnDoNotTakeTheRoomOfTheRestartedOne() {
+		this.contextRunner.withPropertyValues("nats.listener.stop-timeout=500ms").run((context) -> {
+			AsyncListeners listeners = context.getBean(AsyncListeners.class);
+			this.requester.publish("future.bounded", bytes("m-0"));
+			this.requester.publish("future.bounded", bytes("m-1"));
+			await().atMost(TIMEOUT).until(() -> listeners.bounded.size() == 2);
+			NatsListenerContainer container = context.getBean(NatsListenerEndpointRegistry.class)
+				.getListenerContainer("bounded");
+			container.stop();
+			container.start();
+			this.requester.publish("future.bounded", bytes("m-2"));
+			this.requester.publish("future.bounded", bytes("m-3"));
+			await().atMost(TIMEOUT).until(() -> listeners.bounded.size() == 4);
+		});
+	}
+
+	@Test
 	void aStoppingListenerAnswersARequestStillWaitingForRoomWithAnError() {
 		this.contextRunner.withPropertyValues("nats.listener.stop-timeout=1s").run((context) -> {
 			AsyncListeners listeners = context.getBean(AsyncListeners.class);
