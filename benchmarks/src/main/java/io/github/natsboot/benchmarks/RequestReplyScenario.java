@@ -61,6 +61,8 @@ public final class RequestReplyScenario {
 
 		private final RequestPacer pacer;
 
+		private final Class<?> application;
+
 		private final String subject = "bench.rr.s." + System.nanoTime();
 
 		private final Arrivals arrivals = new Arrivals();
@@ -70,13 +72,25 @@ public final class RequestReplyScenario {
 		private NatsTemplate template;
 
 		Starter(BenchmarkEnvironment env, RequestPacer pacer) {
+			this(env, pacer, Application.class);
+		}
+
+		/**
+		 * A requester of an application of its own.
+		 * @param env the environment
+		 * @param pacer paces the requests
+		 * @param application an application that answers quote requests on
+		 * {@code bench.subject}
+		 */
+		Starter(BenchmarkEnvironment env, RequestPacer pacer, Class<?> application) {
 			this.env = env;
 			this.pacer = pacer;
+			this.application = application;
 		}
 
 		@Override
 		public void open() throws Exception {
-			this.context = this.env.startApplication(Application.class, Map.of(), "bench.subject=" + this.subject);
+			this.context = this.env.startApplication(this.application, Map.of(), "bench.subject=" + this.subject);
 			this.template = this.context.getBean(NatsTemplate.class);
 			this.template.getConnection().flush(TIMEOUT);
 		}

@@ -22,6 +22,7 @@ public final class Scenarios {
 				CoreListenerScenario.single(env),
 				CoreListenerScenario.queueGroup(env), RequestReplyScenario.backToBack(env),
 				RequestReplyScenario.fixedRate(env, 1000, 3), ReactiveRequestReplyScenario.backToBack(env),
+				AsyncRequestReplyScenario.mono(env), AsyncRequestReplyScenario.completableFuture(env),
 				JetStreamPublishScenario.create(env),
 				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 100),
 				JetStreamConsumeScenario.coldStart(env), CoreListenerScenario.withMetrics(env), metricsCost(env),

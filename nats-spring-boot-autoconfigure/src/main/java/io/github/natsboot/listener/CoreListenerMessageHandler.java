@@ -1,5 +1,8 @@
 package io.github.natsboot.listener;
 
+import java.time.Duration;
+
+import io.github.natsboot.core.NatsServiceErrorException;
 import io.nats.client.Message;
 import io.nats.client.MessageHandler;
 import org.apache.commons.logging.Log;
@@ -8,12 +11,19 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Handles core NATS messages for one listener: invokes it, sends its return value as the
  * reply to requests, and turns failures into error replies after the error handler has
- * seen them. Never lets a {@link Throwable} escape to the dispatcher, so that one bad
- * message cannot stop the subscription.
+ * seen them. A method that returns its result asynchronously is answered the same way
+ * once the result completes; at most the listener's concurrency of such results are
+ * outstanding at once, and the dispatcher waits for room. Never lets a {@link Throwable}
+ * escape to the dispatcher, so that one bad message cannot stop the subscription.
  */
 public class CoreListenerMessageHandler implements MessageHandler {
 
 	private static final Log logger = LogFactory.getLog(CoreListenerMessageHandler.class);
+
+	/**
+	 * Code of the error reply to a request that a stopping listener did not process.
+	 */
+	static final int STOPPED_CODE = 503;
 
 	private final ListenerInvoker invoker;
 
@@ -22,6 +32,10 @@ public class CoreListenerMessageHandler implements MessageHandler {
 	private final ReplySender replySender;
 
 	private final NatsListenerMetrics metrics;
+
+	private final boolean async;
+
+	private final ListenerOutcomeHandler outcomes = this::onOutcome;
 
 	/**
 	 * Create a handler; see
@@ -34,6 +48,7 @@ public class CoreListenerMessageHandler implements MessageHandler {
 		this.adapter = invoker.adapter();
 		this.replySender = replySender;
 		this.metrics = invoker.metrics();
+		this.async = this.adapter.isAsync();
 	}
 
 	@Override
@@ -45,24 +60,71 @@ public class CoreListenerMessageHandler implements MessageHandler {
 	 * Handle a message as {@link #onMessage(Message)} does, and tell how it ended.
 	 * @param message the message
 	 * @return {@code null} when the listener (or its error handler) completed the
-	 * message, else the error it ended with (and that a requester was answered with)
+	 * message, or when its result is asynchronous (its outcome comes later), else the
+	 * error it ended with (and that a requester was answered with)
 	 */
 	public Throwable handle(Message message) {
 		try {
-			Object result = this.invoker.invoke(message, null);
-			String replyTo = message.getReplyTo();
-			if (replyTo != null && this.adapter.returnsValue()) {
-				return reply(message, replyTo, result);
+			if (this.async) {
+				if (!this.invoker.invokeAsync(message, null, null, this.outcomes)) {
+					OutstandingResults.settleUnprocessed(() -> answerUnprocessed(message));
+				}
+				return null;
 			}
-			return null;
-		}
-		catch (NatsListenerExecutionFailedException ex) {
-			return handleFailure(message, ex);
+			Object result;
+			try {
+				result = this.invoker.invoke(message, null);
+			}
+			catch (NatsListenerExecutionFailedException ex) {
+				return onOutcome(message, null, null, ex);
+			}
+			return onOutcome(message, null, result, null);
 		}
 		catch (Throwable ex) {
 			logger.error("Listener '" + this.adapter.getListenerId() + "' could not complete a message on "
 					+ message.getSubject(), ex);
 			return ex;
+		}
+	}
+
+	/**
+	 * Wait for the results of asynchronous invocations that are not complete yet, then
+	 * give up on the rest and let dispatchers still waiting for room go: called by a
+	 * stopping container once it has stopped receiving. A request that was not processed
+	 * is answered with a {@value #STOPPED_CODE} error.
+	 * @param timeout how long to wait
+	 * @return {@code true} if every result completed in time
+	 */
+	public boolean awaitOutstandingResults(Duration timeout) {
+		OutstandingResults outstanding = this.invoker.outstanding();
+		boolean idle = outstanding.awaitIdle(System.nanoTime() + Math.max(0, timeout.toNanos()));
+		int abandoned = outstanding.abandon();
+		if (abandoned > 0) {
+			logger.warn("Listener '" + this.adapter.getListenerId() + "' stopped before " + abandoned
+					+ " of its asynchronous results completed");
+		}
+		return idle;
+	}
+
+	private Throwable onOutcome(Message message, NatsAcknowledgment acknowledgment, Object value,
+			NatsListenerExecutionFailedException failure) {
+		if (failure != null) {
+			return handleFailure(message, failure);
+		}
+		String replyTo = message.getReplyTo();
+		if (replyTo != null && this.adapter.returnsValue()) {
+			return reply(message, replyTo, value);
+		}
+		return null;
+	}
+
+	private void answerUnprocessed(Message message) {
+		String replyTo = message.getReplyTo();
+		logger.debug("Listener '" + this.adapter.getListenerId() + "' stopped before it processed a message on "
+				+ message.getSubject());
+		if (replyTo != null) {
+			replyWithError(replyTo, new NatsServiceErrorException(message.getSubject(), STOPPED_CODE,
+					"The listener stopped before it processed the request"));
 		}
 	}
 

@@ -20,7 +20,9 @@ import org.apache.commons.logging.LogFactory;
  * concurrency, each subscribed to every subject of the listener. With a queue group the
  * dispatchers join it; without one but with more than one consumer, they share a
  * private queue group so that this application still receives every message once while
- * other applications receive their own copy.
+ * other applications receive their own copy. Stopping drains the dispatchers, then
+ * waits for the results of asynchronous listener methods still outstanding, all within
+ * the stop timeout.
  */
 public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 
@@ -76,12 +78,16 @@ public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	@Override
 	protected void doStop() {
+		long deadline = System.nanoTime() + this.stopTimeout.toNanos();
 		this.droppedBeforeRestart = getDroppedCount();
 		List<CompletableFuture<Boolean>> drains = new ArrayList<>();
 		for (Dispatcher dispatcher : this.dispatchers) {
 			drains.add(drain(dispatcher));
 		}
 		awaitDrained(drains);
+		if (this.handler instanceof CoreListenerMessageHandler listenerHandler) {
+			listenerHandler.awaitOutstandingResults(Duration.ofNanos(deadline - System.nanoTime()));
+		}
 		this.dispatchers.clear();
 	}
 

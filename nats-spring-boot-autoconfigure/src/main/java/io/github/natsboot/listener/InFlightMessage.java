@@ -13,6 +13,19 @@ final class InFlightMessage {
 
 	private volatile long lastProgressNanos;
 
+	/**
+	 * A record of the message being processed now that goes on from the same last
+	 * in-progress acknowledgement: for a result that completes after its delivery thread
+	 * has moved on.
+	 * @return the record
+	 */
+	InFlightMessage continued() {
+		InFlightMessage continued = new InFlightMessage();
+		continued.lastProgressNanos = this.lastProgressNanos;
+		continued.message = this.message;
+		return continued;
+	}
+
 	void begin(Message message) {
 		this.lastProgressNanos = System.nanoTime();
 		this.message = message;

@@ -19,8 +19,12 @@ import org.apache.commons.logging.LogFactory;
  * messages that were buffered but not started are released at once for another
  * instance, except one on the last delivery the server allows (a release counts as a
  * delivery, so the server would never deliver it again): that one is processed first.
+ * A method that returns its result asynchronously settles its message the same way once
+ * the result completes; a worker waiting for room for another outstanding result
+ * ({@link OutstandingResults}) stops pulling, and while stopping releases the message it
+ * waits with like a buffered one.
  */
-class JetStreamListenerMessageHandler implements MessageHandler {
+class JetStreamListenerMessageHandler implements MessageHandler, ListenerOutcomeHandler {
 
 	private static final Log logger = LogFactory.getLog(JetStreamListenerMessageHandler.class);
 
@@ -38,6 +42,8 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 
 	private final StopSignal stopSignal;
 
+	private final boolean async;
+
 	JetStreamListenerMessageHandler(ListenerInvoker invoker, JetStreamAcknowledger acknowledger,
 			JetStreamConsumerSettings settings, DeadLetters deadLetters, InFlightMessage inFlight,
 			StopSignal stopSignal) {
@@ -48,6 +54,7 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 		this.deadLetters = deadLetters;
 		this.inFlight = inFlight;
 		this.stopSignal = stopSignal;
+		this.async = this.adapter.isAsync();
 	}
 
 	@Override
@@ -72,19 +79,42 @@ class JetStreamListenerMessageHandler implements MessageHandler {
 	private void process(Message message) {
 		JetStreamAcknowledgment acknowledgment = this.adapter.acknowledgesManually()
 				? new JetStreamAcknowledgment(message, this.acknowledger) : null;
+		if (this.async) {
+			if (!this.invoker.invokeAsync(message, acknowledgment, this.inFlight, this)) {
+				OutstandingResults.settleUnprocessed(() -> release(message));
+			}
+			return;
+		}
 		try {
 			this.invoker.invoke(message, acknowledgment);
-			if (acknowledgment == null) {
-				this.acknowledger.ack(message);
-			}
 		}
 		catch (NatsListenerExecutionFailedException ex) {
-			handleFailure(message, ex, acknowledgment);
+			onOutcome(message, acknowledgment, null, ex);
+			return;
 		}
+		onOutcome(message, acknowledgment, null, null);
+	}
+
+	@Override
+	public Throwable onOutcome(Message message, NatsAcknowledgment acknowledgment, Object value,
+			NatsListenerExecutionFailedException failure) {
+		if (failure != null) {
+			handleFailure(message, failure, acknowledgment);
+			return failure;
+		}
+		if (acknowledgment == null) {
+			this.acknowledger.ack(message);
+		}
+		return null;
+	}
+
+	@Override
+	public boolean stopsWaiting(Message message) {
+		return this.stopSignal.isStopping() && !this.settings.isLastDelivery(message);
 	}
 
 	private void handleFailure(Message message, NatsListenerExecutionFailedException failure,
-			JetStreamAcknowledgment acknowledgment) {
+			NatsAcknowledgment acknowledgment) {
 		try {
 			this.adapter.getErrorHandler().handleError(message, failure);
 		}

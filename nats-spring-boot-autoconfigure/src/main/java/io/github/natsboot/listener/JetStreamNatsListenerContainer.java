@@ -32,7 +32,8 @@ import org.apache.commons.logging.LogFactory;
  * ack wait when that is shorter than four seconds): it keeps handlers that run longer than
  * half the ack wait, and messages whose dead letters are still being retried
  * ({@link DeadLetters}), alive with in-progress acknowledgements, so one is sent before
- * three quarters of the ack wait have passed, and restarts the pulls after the connection
+ * three quarters of the ack wait have passed (as it does the messages of asynchronous
+ * results not complete yet, see {@link OutstandingResults}), and restarts the pulls after the connection
  * reconnected, because a pull consumer can otherwise stall for a minute or more after a
  * server restart; the replaced pulls hand back what they had buffered before they close.
  */
@@ -248,6 +249,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			for (Worker worker : this.draining) {
 				worker.inFlight().keepAlive(keepAliveNanos);
 			}
+			this.invoker.outstanding().keepAlive(keepAliveNanos);
 			this.deadLetters.keepAlive(keepAliveNanos);
 			closeDrained();
 			long reconnectsNow = this.connection.getStatistics().getReconnects();
@@ -325,10 +327,13 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			beginStop(worker, deadline);
 		}
 		stopping.addAll(this.draining);
+		OutstandingResults outstanding = this.invoker.outstanding();
 		if (!awaitStopped(stopping, deadline)) {
-			logger.warn("Listener '" + getListenerId() + "' still had messages in flight after "
+			logger.warn("Listener '" + getListenerId() + "' still had messages in flight ("
+					+ outstanding.size() + " of them with asynchronous results not complete) after "
 					+ this.factory.getStopTimeout() + "; they will be redelivered");
 		}
+		outstanding.abandon();
 		for (Worker worker : stopping) {
 			close(worker);
 		}
@@ -369,18 +374,20 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	}
 
 	/**
-	 * Wait until the dispatchers have drained and no handler runs, keeping in-flight
-	 * messages alive meanwhile.
+	 * Wait until the dispatchers have drained, no handler runs and no asynchronous
+	 * result is outstanding, keeping in-flight messages alive meanwhile.
 	 * @return {@code false} if the deadline passed first
 	 */
 	private boolean awaitStopped(List<Worker> stopping, long deadline) {
 		long keepAliveNanos = keepAliveNanos();
+		OutstandingResults outstanding = this.invoker.outstanding();
 		while (System.nanoTime() < deadline) {
-			boolean stopped = true;
+			boolean stopped = outstanding.isIdle();
 			for (Worker worker : stopping) {
 				worker.inFlight().keepAlive(keepAliveNanos);
 				stopped &= worker.isStopped();
 			}
+			outstanding.keepAlive(keepAliveNanos);
 			this.deadLetters.keepAlive(keepAliveNanos);
 			if (stopped) {
 				return true;

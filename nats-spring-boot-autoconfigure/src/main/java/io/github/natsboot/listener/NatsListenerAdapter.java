@@ -14,8 +14,9 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
  * are Spring's. Everything about the method is worked out once, when the adapter is
  * created: a method from {@link NatsListenerMessageHandlerMethodFactory} has its
  * arguments prepared per parameter, any other goes through Spring's per-message
- * resolution. Shared by the core and the JetStream containers, which decide what a result
- * or a failure means (a reply, an ack, a nak).
+ * resolution, and so is whether it returns its result asynchronously
+ * ({@link #isAsync()}). Shared by the core and the JetStream containers, which decide
+ * what a result or a failure means (a reply, an ack, a nak).
  */
 public class NatsListenerAdapter {
 
@@ -28,6 +29,8 @@ public class NatsListenerAdapter {
 	private final boolean returnsValue;
 
 	private final boolean acknowledgesManually;
+
+	private final AsyncReturnType asyncReturnType;
 
 	private final NatsListenerErrorHandler errorHandler;
 
@@ -43,8 +46,10 @@ public class NatsListenerAdapter {
 		this.handlerMethod = handlerMethod;
 		this.preparedMethod = (handlerMethod instanceof NatsInvocableHandlerMethod prepared) ? prepared : null;
 		this.errorHandler = errorHandler;
+		this.asyncReturnType = AsyncReturnType.of(handlerMethod.getReturnType());
 		Class<?> returnType = handlerMethod.getReturnType().getParameterType();
-		this.returnsValue = returnType != void.class && returnType != Void.class;
+		this.returnsValue = (this.asyncReturnType != null) ? this.asyncReturnType.producesValue()
+				: returnType != void.class && returnType != Void.class;
 		this.acknowledgesManually = Arrays.stream(handlerMethod.getMethodParameters())
 			.anyMatch((parameter) -> NatsAcknowledgment.class.isAssignableFrom(parameter.getParameterType()));
 	}
@@ -67,10 +72,26 @@ public class NatsListenerAdapter {
 
 	/**
 	 * Whether the method returns a value that answers requests.
-	 * @return {@code false} for a {@code void} method
+	 * @return {@code false} for a {@code void} method, and for one whose asynchronous
+	 * result completes without a value ({@code CompletableFuture<Void>},
+	 * {@code Mono<Void>})
 	 */
 	public boolean returnsValue() {
 		return this.returnsValue;
+	}
+
+	/**
+	 * Whether the method returns its result asynchronously: a {@code CompletionStage}
+	 * such as a {@code CompletableFuture}, or a single-value reactive type such as a
+	 * Reactor {@code Mono}. Its result is the value that completes it, or the error.
+	 * @return {@code true} for an asynchronous method
+	 */
+	public boolean isAsync() {
+		return this.asyncReturnType != null;
+	}
+
+	AsyncReturnType asyncReturnType() {
+		return this.asyncReturnType;
 	}
 
 	/**

@@ -119,6 +119,7 @@ public class ServiceNatsListenerContainer extends AbstractNatsListenerContainer 
 
 	@Override
 	protected void doStop() {
+		long deadline = System.nanoTime() + this.stopTimeout.toNanos();
 		try {
 			this.subscriptions.drain(this.connection, this.stopTimeout);
 		}
@@ -130,6 +131,7 @@ public class ServiceNatsListenerContainer extends AbstractNatsListenerContainer 
 			logger.debug("Could not drain the endpoints of listener '" + getListenerId() + "': " + ex);
 			this.subscriptions.unsubscribe();
 		}
+		this.handler.awaitOutstandingResults(Duration.ofNanos(deadline - System.nanoTime()));
 	}
 
 	@Override
