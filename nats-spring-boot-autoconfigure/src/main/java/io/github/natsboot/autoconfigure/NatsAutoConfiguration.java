@@ -41,7 +41,7 @@ public final class NatsAutoConfiguration {
 	}
 
 	@Bean
-	static NatsNamedConnectionBeans natsNamedConnections() {
+	static NatsNamedConnectionBeans natsNamedConnectionBeans() {
 		return NatsNamedConnectionBeans
 			.of("NatsConnection", Connection.class,
 					(connection, beanFactory) -> new NatsConnectionCreator(beanFactory,

@@ -2,8 +2,6 @@ package io.github.natsboot.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import io.nats.client.Connection;
@@ -31,8 +29,6 @@ import org.springframework.core.env.Environment;
 public final class NatsNamedConnectionBeans implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
 	private final List<BeanRecipe<?>> recipes = new ArrayList<>();
-
-	private final Map<String, NatsNamedConnection> connections = new ConcurrentHashMap<>();
 
 	private Environment environment;
 
@@ -85,11 +81,12 @@ public final class NatsNamedConnectionBeans implements BeanDefinitionRegistryPos
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-		for (String name : NatsConnectionNames.named(this.environment)) {
+		NatsNamedConnections connections = NatsNamedConnections.obtain(registry, this.environment);
+		for (String name : connections.names()) {
 			for (BeanRecipe<?> recipe : this.recipes) {
 				String beanName = NatsConnectionNames.beanName(name, recipe.suffix());
 				if (!registry.containsBeanDefinition(beanName)) {
-					registry.registerBeanDefinition(beanName, definition(name, recipe));
+					registry.registerBeanDefinition(beanName, definition(connections.get(name), recipe));
 				}
 			}
 		}
@@ -100,17 +97,13 @@ public final class NatsNamedConnectionBeans implements BeanDefinitionRegistryPos
 		this.beanFactory = beanFactory;
 	}
 
-	private <T> RootBeanDefinition definition(String name, BeanRecipe<T> recipe) {
+	private <T> RootBeanDefinition definition(NatsNamedConnection connection, BeanRecipe<T> recipe) {
 		RootBeanDefinition definition = new RootBeanDefinition(recipe.type(),
-				() -> recipe.factory().apply(connection(name), this.beanFactory));
+				() -> recipe.factory().apply(connection, this.beanFactory));
 		definition.setDefaultCandidate(false);
-		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, connection.name()));
 		definition.setDestroyMethodName(RootBeanDefinition.INFER_METHOD);
 		return definition;
-	}
-
-	private NatsNamedConnection connection(String name) {
-		return this.connections.computeIfAbsent(name, (key) -> NatsNamedConnection.bind(this.environment, key));
 	}
 
 	private record BeanRecipe<T>(String suffix, Class<T> type,

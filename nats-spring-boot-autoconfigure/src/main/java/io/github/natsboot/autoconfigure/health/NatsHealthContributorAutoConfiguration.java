@@ -8,6 +8,7 @@ import io.github.natsboot.autoconfigure.NamedNatsConnectionsCondition;
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
 import io.github.natsboot.autoconfigure.NatsConnectionNames;
 import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
+import io.github.natsboot.autoconfigure.NatsNamedConnections;
 import io.github.natsboot.autoconfigure.jetstream.JetStreamProvisioner;
 import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamAutoConfiguration;
 import io.github.natsboot.autoconfigure.leader.NatsLeaderAutoConfiguration;
@@ -31,7 +32,6 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -65,14 +65,14 @@ public final class NatsHealthContributorAutoConfiguration {
 	CompositeHealthContributor natsHealthContributor(Connection connection,
 			ObjectProvider<JetStreamProvisioner> provisioner,
 			ObjectProvider<NatsListenerEndpointRegistry> listenerRegistry,
-			ObjectProvider<NatsLeaderElectionRegistry> leaderElectionRegistry, ConfigurableListableBeanFactory beanFactory,
-			Environment environment) {
+			ObjectProvider<NatsLeaderElectionRegistry> leaderElectionRegistry,
+			ConfigurableListableBeanFactory beanFactory) {
 		NatsListenerEndpointRegistry listeners = listenerRegistry.getIfUnique();
 		NatsLeaderElectionRegistry elections = leaderElectionRegistry.getIfUnique();
 		Map<String, HealthContributor> indicators = new LinkedHashMap<>();
 		indicators.put(NatsConnectionNames.DEFAULT,
 				indicator(connection, null, provisioner.getIfAvailable(), listeners, elections));
-		for (String name : NatsConnectionNames.named(environment)) {
+		for (String name : NatsNamedConnections.of(beanFactory).names()) {
 			String provisionerName = NatsConnectionNames.beanName(name, "NatsJetStreamProvisioner");
 			JetStreamProvisioner named = beanFactory.containsBean(provisionerName)
 					? beanFactory.getBean(provisionerName, JetStreamProvisioner.class) : null;

@@ -3,6 +3,7 @@ package io.github.natsboot.autoconfigure.leader;
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
 import io.github.natsboot.autoconfigure.NatsConnectionNames;
 import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
+import io.github.natsboot.autoconfigure.NatsNamedConnections;
 import io.github.natsboot.leader.LeaderElectionSettings;
 import io.github.natsboot.leader.LeaderOnlyBeanPostProcessor;
 import io.github.natsboot.leader.NatsLeaderElection;
@@ -51,17 +52,17 @@ public final class NatsLeaderAutoConfiguration {
 		NatsLeaderElectionRegistry natsLeaderElectionRegistry(Connection connection, NatsLeaderProperties properties,
 				Environment environment, ApplicationEventPublisher eventPublisher,
 				ConfigurableListableBeanFactory beanFactory) {
-			return new NatsLeaderElectionRegistry(electionConnection(connection, properties, environment, beanFactory),
+			return new NatsLeaderElectionRegistry(electionConnection(connection, properties, beanFactory),
 					settings(properties, environment), eventPublisher);
 		}
 
 		private static Connection electionConnection(Connection defaultConnection, NatsLeaderProperties properties,
-				Environment environment, ConfigurableListableBeanFactory beanFactory) {
+				ConfigurableListableBeanFactory beanFactory) {
 			String name = properties.getConnection();
 			if (NatsConnectionNames.isDefault(name)) {
 				return defaultConnection;
 			}
-			if (!NatsConnectionNames.named(environment).contains(name)) {
+			if (NatsNamedConnections.of(beanFactory).get(name) == null) {
 				throw new InvalidConfigurationPropertyValueException("nats.leader.connection", name,
 						"No connection of that name is configured under nats.connections");
 			}

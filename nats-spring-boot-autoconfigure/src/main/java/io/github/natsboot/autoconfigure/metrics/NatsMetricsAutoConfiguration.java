@@ -8,8 +8,8 @@ import java.util.Set;
 
 import io.github.natsboot.autoconfigure.NamedNatsConnectionsCondition;
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
-import io.github.natsboot.autoconfigure.NatsConnectionNames;
 import io.github.natsboot.autoconfigure.NatsNamedConnectionBeans;
+import io.github.natsboot.autoconfigure.NatsNamedConnections;
 import io.github.natsboot.autoconfigure.NatsProperties;
 import io.github.natsboot.autoconfigure.jetstream.JetStreamProvisioner;
 import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamAutoConfiguration;
@@ -44,7 +44,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -81,9 +80,9 @@ public final class NatsMetricsAutoConfiguration {
 	@ConditionalOnBean(Connection.class)
 	@Conditional(NamedNatsConnectionsCondition.class)
 	MeterBinder natsNamedConnectionMetrics(NatsSlowConsumerCounter natsSlowConsumerCounter,
-			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+			ConfigurableListableBeanFactory beanFactory) {
 		return (registry) -> {
-			for (String name : NatsConnectionNames.named(environment)) {
+			for (String name : NatsNamedConnections.of(beanFactory).names()) {
 				new NatsConnectionMetrics(NatsNamedConnectionBeans.connection(beanFactory, name),
 						natsSlowConsumerCounter, name)
 					.bindTo(registry);
