@@ -151,11 +151,12 @@ class ObjectStoreProvisioningIntegrationTests {
 	@Test
 	void invalidSettingsFailStartupNamingEachProperty() {
 		runner(this.server)
-			.withPropertyValues(bucket("replicas=6"), bucket("max-bytes=0B"),
-					"nats.jetstream.object-stores.bad.name.ttl=1h")
+			.withPropertyValues(bucket("replicas=6"), bucket("max-bytes=0B"))
+			.withBean("badBucket", ObjectStoreDefinition.class, () -> ObjectStoreDefinition.builder("bad.name").build())
 			.run((context) -> {
 				FailureAnalysis analysis = analysis(context);
 				assertThat(analysis.getDescription())
+					.contains("object-stores.bad.name (bean 'badBucket'): 'bad.name' is not a valid object store name")
 					.contains("nats.jetstream.object-stores." + this.name + ".replicas: must be between 1 and 5, was 6")
 					.contains("nats.jetstream.object-stores." + this.name
 							+ ".max-bytes: must be greater than 0, or -1 for unlimited, was 0");
@@ -187,6 +188,12 @@ class ObjectStoreProvisioningIntegrationTests {
 		}
 		else {
 			assertThat(status).isNull();
+			runner(this.server).withPropertyValues(bucket("storage=memory")).run((context) -> assertThat(context).hasNotFailed());
+			runner(this.server)
+				.withPropertyValues("nats.jetstream.provisioning.mode=validate", bucket("compression=true"))
+				.run((context) -> assertThat(analysis(context).getDescription())
+					.contains("nats.jetstream.object-stores." + this.name + ".compression: object store '" + this.name
+							+ "' has false, the definition true"));
 		}
 	}
 
