@@ -10,6 +10,7 @@ import io.github.natsboot.jetstream.JetStreamAdmin;
 import io.github.natsboot.jetstream.ObjectStoreDefinition;
 import io.github.natsboot.jetstream.StreamDefinition.Storage;
 import io.github.natsboot.test.EmbeddedNats;
+import io.github.natsboot.test.NatsCluster;
 import io.github.natsboot.test.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -243,6 +244,30 @@ class ObjectStoreProvisioningIntegrationTests {
 				.run((context) -> assertThat(analysis(context).getDescription())
 					.contains("nats.connections.archive.jetstream.object-stores." + this.name + ".ttl: object store '"
 							+ this.name + "' has 12h, the definition 1d"));
+		}
+	}
+
+	@Test
+	void replicasNeedACluster(CapturedOutput output) throws Exception {
+		runner(this.server).withPropertyValues(bucket("replicas=3"))
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("nats.jetstream.object-stores."
+					+ this.name + ".replicas: 3 replicas need a JetStream cluster"));
+		assertThat(statusOnServer(this.server, this.name)).isNull();
+		try (NatsCluster cluster = NatsCluster.start(3)) {
+			ApplicationContextRunner runner = new ApplicationContextRunner()
+				.withConfiguration(
+						AutoConfigurations.of(NatsAutoConfiguration.class, NatsJetStreamAutoConfiguration.class))
+				.withPropertyValues("nats.servers=" + cluster.getUrls(), bucket("replicas=3"));
+			runner.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ObjectStoreStatus status = context.getBean(Connection.class)
+					.objectStoreManagement()
+					.getStatus(this.name);
+				assertThat(status.getReplicas()).isEqualTo(3);
+			});
+			int logged = output.getAll().length();
+			runner.run((context) -> assertThat(context).hasNotFailed());
+			assertThat(output.getAll().substring(logged)).doesNotContain("Created ").doesNotContain("Updated ");
 		}
 	}
 
