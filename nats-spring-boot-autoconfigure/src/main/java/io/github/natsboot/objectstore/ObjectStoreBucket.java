@@ -26,10 +26,6 @@ final class ObjectStoreBucket {
 		this.name = name;
 	}
 
-	String name() {
-		return this.name;
-	}
-
 	/**
 	 * Return the bucket's {@code ObjectStore}.
 	 * @throws IOException if the JetStream context cannot be created

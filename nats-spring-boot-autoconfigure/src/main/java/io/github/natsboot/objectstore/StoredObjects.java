@@ -1,6 +1,5 @@
 package io.github.natsboot.objectstore;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ final class StoredObjects {
 		}
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		for (String key : headers.keySet()) {
-			copy.put(key, List.copyOf(new ArrayList<>(headers.get(key))));
+			copy.put(key, List.copyOf(headers.get(key)));
 		}
 		return Collections.unmodifiableMap(copy);
 	}
