@@ -10,6 +10,7 @@ import io.github.natsboot.jetstream.KeyValueDefinition;
 import io.github.natsboot.jetstream.StreamDefinition;
 import io.github.natsboot.listener.JetStreamNatsListenerContainer;
 import io.github.natsboot.listener.NatsListenerContainer;
+import io.github.natsboot.listener.OrderedJetStreamListenerContainer;
 
 /**
  * What the application needs from JetStream: the streams, consumers and key-value
@@ -26,7 +27,8 @@ record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers,
 
 	/**
 	 * Collect the expectations from the definitions and from the JetStream listener
-	 * containers that run.
+	 * containers that run (the streams of ordered listeners, whose consumers are their
+	 * own and change names).
 	 * @param definitions the declared definitions
 	 * @param containers the listener containers
 	 * @param leaderElection whether leader election takes place
@@ -55,6 +57,9 @@ record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers,
 				if (jetStream.getConsumerName() != null) {
 					consumers.add(new StreamConsumer(jetStream.getStreamName(), jetStream.getConsumerName()));
 				}
+			}
+			else if (container instanceof OrderedJetStreamListenerContainer ordered && ordered.isRunning()) {
+				streams.add(ordered.getStreamName());
 			}
 		}
 		return new JetStreamExpectations(streams, consumers, buckets, leaderElection);

@@ -18,9 +18,12 @@ import java.util.stream.LongStream;
 
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
 import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
+import io.github.natsboot.autoconfigure.health.NatsHealthContributorAutoConfiguration;
+import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamAutoConfiguration;
 import io.github.natsboot.autoconfigure.listener.NatsListenerAutoConfiguration;
 import io.github.natsboot.autoconfigure.metrics.NatsMetricsAutoConfiguration;
 import io.github.natsboot.core.NatsHeaders;
+import io.github.natsboot.health.NatsHealthIndicator;
 import io.github.natsboot.jetstream.TestStreams;
 import io.github.natsboot.metrics.MicrometerNatsListenerMetricsFactory;
 import io.github.natsboot.test.EmbeddedNats;
@@ -42,6 +45,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -301,6 +306,26 @@ class OrderedJetStreamListenerIntegrationTests {
 			await().atMost(TIMEOUT).until(() -> listener.sequences.size() == 6);
 			assertThat(listener.sequences).containsExactly(1L, 2L, 3L, 1L, 2L, 3L);
 		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void healthReportsTheListenerAndExpectsItsStream() throws Exception {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(NatsJetStreamAutoConfiguration.class,
+					NatsHealthContributorAutoConfiguration.class))
+			.withUserConfiguration(AllListener.class)
+			.run((context) -> {
+				NatsHealthIndicator indicator = context.getBean(NatsHealthIndicator.class);
+				Health health = indicator.health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat((Map<String, Object>) health.getDetails().get("listeners")).containsEntry("all", "running");
+				this.management.deleteStream("EVENTS");
+				Health down = indicator.health();
+				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				Map<String, Object> jetStream = (Map<String, Object>) down.getDetails().get("jetStream");
+				assertThat((Map<String, Object>) jetStream.get("streams")).containsEntry("EVENTS", "missing");
+			});
 	}
 
 	@Test
