@@ -92,7 +92,8 @@ public @interface NatsListener {
 	 * JetStream stream to consume from. Setting it makes this a JetStream listener that
 	 * consumes a durable pull consumer: messages are acknowledged after the method
 	 * returns, negatively acknowledged with a backoff when it throws, and dead-lettered
-	 * after the consumer's max deliveries.
+	 * after the consumer's max deliveries; with {@link #ordered()}, every instance
+	 * receives every message through an ordered consumer instead.
 	 * @return the stream name, empty for a core NATS listener
 	 */
 	String stream() default "";
