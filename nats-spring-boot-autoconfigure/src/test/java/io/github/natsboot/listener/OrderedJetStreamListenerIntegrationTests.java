@@ -329,6 +329,25 @@ class OrderedJetStreamListenerIntegrationTests {
 	}
 
 	@Test
+	void anOrderedListenerOnANamedConnectionConsumesTheStreamOfThatConnection() throws Exception {
+		try (NatsServer audit = NatsServer.builder().start(); Connection connection = Nats.connect(audit.getUrl())) {
+			TestStreams.reset(connection.jetStreamManagement(), TestStreams.fileStream("AUDIT", "audit.>"));
+			for (int i = 1; i <= 3; i++) {
+				connection.jetStream().publish("audit.logins", ("login-" + i).getBytes(StandardCharsets.UTF_8));
+			}
+			this.contextRunner.withUserConfiguration(NamedConnectionListener.class)
+				.withPropertyValues("nats.connections.audit.servers=" + audit.getUrl())
+				.run((context) -> {
+					Recording listener = context.getBean(NamedConnectionListener.class);
+					await().atMost(TIMEOUT).until(() -> listener.sequences.size() == 3);
+					assertThat(listener.payloads).containsExactly("login-1", "login-2", "login-3");
+					assertThat(context.getBean(NatsListenerEndpointRegistry.class).getListenerContainer("audit"))
+						.isInstanceOf(OrderedJetStreamListenerContainer.class);
+				});
+		}
+	}
+
+	@Test
 	void asynchronousResultsCompleteInStreamOrder() throws Exception {
 		this.contextRunner.withUserConfiguration(AsyncListener.class).run((context) -> {
 			AsyncListener listener = context.getBean(AsyncListener.class);
@@ -709,6 +728,16 @@ class OrderedJetStreamListenerIntegrationTests {
 
 		@NatsListener(stream = "NOPE", ordered = "true")
 		void onEvent(String payload) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NamedConnectionListener extends Recording {
+
+		@NatsListener(id = "audit", stream = "AUDIT", ordered = "true", connection = "audit")
+		void onEvent(Message message) {
+			record(message);
 		}
 
 	}
