@@ -11,6 +11,7 @@ import io.github.natsboot.jetstream.ObjectStoreDefinition;
 import io.github.natsboot.jetstream.StreamDefinition;
 import io.github.natsboot.listener.JetStreamNatsListenerContainer;
 import io.github.natsboot.listener.NatsListenerContainer;
+import io.github.natsboot.listener.OrderedJetStreamListenerContainer;
 
 /**
  * What the application needs from JetStream: the streams, consumers, key-value buckets
@@ -28,7 +29,8 @@ record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers,
 
 	/**
 	 * Collect the expectations from the definitions and from the JetStream listener
-	 * containers that run.
+	 * containers that run (the streams of ordered listeners, whose consumers are their
+	 * own and change names).
 	 * @param definitions the declared definitions
 	 * @param containers the listener containers
 	 * @param leaderElection whether leader election takes place
@@ -61,6 +63,9 @@ record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers,
 				if (jetStream.getConsumerName() != null) {
 					consumers.add(new StreamConsumer(jetStream.getStreamName(), jetStream.getConsumerName()));
 				}
+			}
+			else if (container instanceof OrderedJetStreamListenerContainer ordered && ordered.isRunning()) {
+				streams.add(ordered.getStreamName());
 			}
 		}
 		return new JetStreamExpectations(streams, consumers, buckets, objectStores, leaderElection);

@@ -122,6 +122,10 @@ public class NatsListenerAnnotationBeanPostProcessor
 				handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(), annotated.method()),
 				resolveErrorHandler(annotation));
 		JetStreamBinding jetStream = resolveJetStream(annotated, subjects);
+		if (jetStream != null && jetStream.isOrdered()) {
+			OrderedListenerAttributes.checkEndpoint(annotated.describe(), StringUtils.hasText(queue) ? queue : null,
+					concurrency, adapter);
+		}
 		String connection = resolve(annotation.connection());
 		return new MethodNatsListenerEndpoint(id, subjects, StringUtils.hasText(queue) ? queue : null, concurrency,
 				autoStartup, adapter, jetStream,
@@ -131,6 +135,11 @@ public class NatsListenerAnnotationBeanPostProcessor
 	private JetStreamBinding resolveJetStream(AnnotatedMethod annotated, List<String> subjects) {
 		NatsListener annotation = annotated.annotation();
 		String stream = resolve(annotation.stream());
+		OrderedDelivery ordered = OrderedListenerAttributes.delivery(annotated.describe(), resolve(annotation.ordered()),
+				resolve(annotation.deliver()));
+		if (ordered != null) {
+			return resolveOrdered(annotated, stream, ordered);
+		}
 		if (!StringUtils.hasText(stream)) {
 			if (StringUtils.hasText(annotation.consumer())) {
 				throw new IllegalStateException(
@@ -149,6 +158,14 @@ public class NatsListenerAnnotationBeanPostProcessor
 		String deadLetterSubject = resolve(annotation.deadLetterSubject());
 		return new JetStreamBinding(stream, StringUtils.hasText(consumer) ? consumer : null, backoff,
 				StringUtils.hasText(deadLetterSubject) ? deadLetterSubject : null, annotation.unreadablePayload());
+	}
+
+	private JetStreamBinding resolveOrdered(AnnotatedMethod annotated, String stream, OrderedDelivery ordered) {
+		NatsListener annotation = annotated.annotation();
+		OrderedListenerAttributes.checkBinding(annotated.describe(), stream, resolve(annotation.consumer()),
+				resolveList(annotation.backoff()), resolve(annotation.deadLetterSubject()),
+				annotation.unreadablePayload());
+		return JetStreamBinding.ordered(stream, ordered);
 	}
 
 	private static Duration parseDuration(AnnotatedMethod annotated, String value) {
