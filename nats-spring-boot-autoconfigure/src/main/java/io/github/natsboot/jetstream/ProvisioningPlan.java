@@ -150,7 +150,8 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 						+ ".subjects, or a StreamDefinition bean) or create it before the application starts"));
 				return;
 			}
-			if (definition.getFilterSubjects() == null) {
+			if (definition.getFilterSubjects() == null || stream.getMirror() != null
+					|| (stream.getSources() != null && !stream.getSources().isEmpty())) {
 				return;
 			}
 			for (String filter : definition.getFilterSubjects()) {
