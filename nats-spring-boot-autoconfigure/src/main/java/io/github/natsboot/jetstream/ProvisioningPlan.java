@@ -130,12 +130,6 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 			if (streamDefinition == null) {
 				checkStreamOnServer(definition, streamConfiguration);
 			}
-			List<String> filters = definition.getFilterSubjects();
-			if (filters != null && filters.size() > 1 && !this.capabilities.supportsMultipleFilterSubjects()) {
-				this.problems.add(new Problem(definition.getPath() + ".filter-subjects",
-						"lists " + filters.size() + " subjects, but nats-server " + this.capabilities.version()
-								+ " supports only one filter subject per consumer (several need 2.10 or later)"));
-			}
 			ConsumerConfiguration current = (streamConfiguration != null)
 					? this.server.findConsumer(stream, definition.getDurable()) : null;
 			List<FieldDifference> differences = (current != null)

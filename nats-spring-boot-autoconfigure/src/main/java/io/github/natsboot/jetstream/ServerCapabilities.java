@@ -56,11 +56,4 @@ record ServerCapabilities(String version, boolean clustered, boolean jetStream, 
 		return numbers;
 	}
 
-	/**
-	 * Server 2.9 ignores all but one filter subject.
-	 */
-	boolean supportsMultipleFilterSubjects() {
-		return this.release210;
-	}
-
 }

@@ -9,7 +9,8 @@ import io.github.natsboot.jetstream.JetStreamProvisioningException.Problem;
 import io.github.natsboot.jetstream.JetStreamProvisioningException.Reason;
 
 /**
- * The settings that need a newer nats-server than 2.9, with the version each needs: one
+ * The settings that need a newer nats-server than 2.9, with the version each needs (for
+ * filter-subjects, more than one subject; for a switch, turning it on): one
  * table for the check made before anything is created or updated, and for the
  * documentation (a test keeps docs/jetstream.md in line with it). An older server would
  * ignore such a setting silently, so a definition that sets one fails instead, naming
@@ -33,6 +34,8 @@ final class SettingVersions {
 			new Requirement<>("allow-msg-ttl", V2_11, (stream) -> Boolean.TRUE.equals(stream.getAllowMsgTtl())));
 
 	static final List<Requirement<ConsumerDefinition>> CONSUMER = List.of(
+			new Requirement<>("filter-subjects", V2_10,
+					(consumer) -> consumer.getFilterSubjects() != null && consumer.getFilterSubjects().size() > 1),
 			new Requirement<>("metadata", V2_10, (consumer) -> isSet(consumer.getMetadata())),
 			new Requirement<>("pause-until", V2_11, (consumer) -> consumer.getPauseUntil() != null),
 			new Requirement<>("priority-groups", V2_11,
