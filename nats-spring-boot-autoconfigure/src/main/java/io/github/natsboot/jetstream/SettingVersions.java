@@ -1,20 +1,23 @@
 package io.github.natsboot.jetstream;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import io.github.natsboot.jetstream.JetStreamProvisioningException.Problem;
 import io.github.natsboot.jetstream.JetStreamProvisioningException.Reason;
+import io.github.natsboot.jetstream.StreamDefinition.Compression;
 
 /**
- * The settings that need a newer nats-server than 2.9, with the version each needs (for
- * filter-subjects, more than one subject; for a switch, turning it on): one
+ * The settings that need a newer nats-server than 2.9, with the version each needs: one
  * table for the check made before anything is created or updated, and for the
  * documentation (a test keeps docs/jetstream.md in line with it). An older server would
  * ignore such a setting silently, so a definition that sets one fails instead, naming
- * the setting and the version it needs.
+ * the setting and the version it needs. A setting left at what older servers do anyway
+ * (compression none, first-sequence 1, a switch off, one filter subject, no metadata)
+ * needs no newer server.
  */
 final class SettingVersions {
 
@@ -23,9 +26,11 @@ final class SettingVersions {
 	static final String V2_11 = "2.11.0";
 
 	static final List<Requirement<StreamDefinition>> STREAM = List.of(
-			new Requirement<>("compression", V2_10, (stream) -> stream.getCompression() != null),
+			new Requirement<>("compression", V2_10,
+					(stream) -> stream.getCompression() != null && stream.getCompression() != Compression.NONE),
 			new Requirement<>("subject-transform", V2_10, (stream) -> stream.getSubjectTransform() != null),
-			new Requirement<>("first-sequence", V2_10, (stream) -> stream.getFirstSequence() != null),
+			new Requirement<>("first-sequence", V2_10,
+					(stream) -> stream.getFirstSequence() != null && stream.getFirstSequence() > 1),
 			new Requirement<>("metadata", V2_10, (stream) -> isSet(stream.getMetadata())),
 			new Requirement<>("mirror.subject-transforms", V2_10,
 					(stream) -> stream.getMirror() != null && !stream.getMirror().subjectTransforms().isEmpty()),
@@ -74,7 +79,7 @@ final class SettingVersions {
 	 * @return the minimum versions
 	 */
 	static Map<String, String> byProperty() {
-		Map<String, String> versions = new java.util.LinkedHashMap<>();
+		Map<String, String> versions = new LinkedHashMap<>();
 		STREAM.forEach((requirement) -> versions.put("streams.<name>." + requirement.field(), requirement.version()));
 		CONSUMER.forEach((requirement) -> versions.put("streams.<name>.consumers.<durable>." + requirement.field(),
 				requirement.version()));

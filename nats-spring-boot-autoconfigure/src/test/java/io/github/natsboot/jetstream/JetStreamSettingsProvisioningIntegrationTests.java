@@ -72,7 +72,7 @@ class JetStreamSettingsProvisioningIntegrationTests {
 	}
 
 	@Test
-	void theStreamSettingsOfServer29AreCreatedAndReadBack() throws Exception {
+	void theStreamSettingsOfServer29AreCreatedAndReadBackAndNewerSettingsAtTheirOldMeaningAreAccepted() throws Exception {
 		admin.provision(stream().maxMsgsPerSubject(2)
 			.maxConsumers(4)
 			.noAck(true)
@@ -80,6 +80,8 @@ class JetStreamSettingsProvisioningIntegrationTests {
 			.denyPurge(true)
 			.allowRollup(false)
 			.allowDirect(true)
+			.compression(StreamDefinition.Compression.NONE)
+			.firstSequence(1)
 			.build());
 		StreamConfiguration stream = management.getStreamInfo(this.name).getConfiguration();
 		assertThat(stream.getMaxMsgsPerSubject()).isEqualTo(2);
@@ -96,6 +98,8 @@ class JetStreamSettingsProvisioningIntegrationTests {
 			.denyPurge(true)
 			.allowRollup(false)
 			.allowDirect(true)
+			.compression(StreamDefinition.Compression.NONE)
+			.firstSequence(1)
 			.build())
 			.isUnchanged()).isTrue();
 	}

@@ -81,7 +81,13 @@ class SettingVersionsTests {
 	@Test
 	void settingsLeftAtTheirOlderMeaningNeedNoNewerServer() {
 		List<JetStreamDefinition> definitions = List.of(
-				StreamDefinition.builder("orders").allowMsgTtl(false).metadata(Map.of()).build(),
+				StreamDefinition.builder("orders")
+					.allowMsgTtl(false)
+					.metadata(Map.of())
+					.compression(Compression.NONE)
+					.firstSequence(1)
+					.consumer("billing", (consumer) -> consumer.filterSubjects("orders.paid"))
+					.build(),
 				KeyValueDefinition.builder("carts").compression(false).build());
 		assertThatNoException().isThrownBy(() -> SettingVersions.check(Definitions.of(definitions), SERVER_2_9));
 	}
