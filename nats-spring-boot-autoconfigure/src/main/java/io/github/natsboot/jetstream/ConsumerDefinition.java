@@ -167,7 +167,8 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
-	 * Return the stream sequence to start at, with {@link DeliverPolicy#BY_START_SEQUENCE}.
+	 * Return the stream sequence to start at, with {@link
+	 * DeliverPolicy#BY_START_SEQUENCE}.
 	 * @return the start sequence, or {@code null}
 	 */
 	public Long getOptStartSeq() {
@@ -227,7 +228,8 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
-	 * Return how long the consumer may go without any client pulling or subscribing before the server deletes it.
+	 * Return how long the consumer may go without any client pulling or subscribing
+	 * before the server deletes it.
 	 * @return the threshold, or {@code null} for the server's default (kept forever)
 	 */
 	public Duration getInactiveThreshold() {
@@ -235,7 +237,8 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
-	 * Return how many pull requests may wait at once. It cannot be changed on an existing consumer.
+	 * Return how many pull requests may wait at once. It cannot be changed on an existing
+	 * consumer.
 	 * @return the maximum waiting pulls, or {@code null} for the server's default (512)
 	 */
 	public Integer getMaxWaiting() {
@@ -259,15 +262,18 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
-	 * Return whether messages are delivered without their payload (with a {@code Nats-Msg-Size} header).
-	 * @return whether only headers are delivered, or {@code null} for the server's default (payloads too)
+	 * Return whether messages are delivered without their payload (with a {@code
+	 * Nats-Msg-Size} header).
+	 * @return whether only headers are delivered, or {@code null} for the server's
+	 * default (payloads too)
 	 */
 	public Boolean getHeadersOnly() {
 		return this.headersOnly;
 	}
 
 	/**
-	 * Return the percentage of acknowledgements sampled for monitoring, such as {@code 10%}.
+	 * Return the percentage of acknowledgements sampled for monitoring, such as {@code
+	 * 10%}.
 	 * @return the sample frequency, or {@code null} for the server's default (none)
 	 */
 	public String getSampleFrequency() {
@@ -283,7 +289,9 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
-	 * Return the subject a push consumer delivers to; consumers without one are pull consumers, which JetStream listeners consume. A consumer cannot change between push and pull.
+	 * Return the subject a push consumer delivers to; consumers without one are pull
+	 * consumers, which JetStream listeners consume. A consumer cannot change between push
+	 * and pull.
 	 * @return the deliver subject, or {@code null} for a pull consumer
 	 */
 	public String getDeliverSubject() {
@@ -300,22 +308,26 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 
 	/**
 	 * Return the number of replicas of the consumer's state, at most the stream's.
-	 * @return the number of replicas, or {@code null} for the server's default (the stream's)
+	 * @return the number of replicas, or {@code null} for the server's default (the
+	 * stream's)
 	 */
 	public Integer getReplicas() {
 		return this.replicas;
 	}
 
 	/**
-	 * Return whether the consumer's state is kept in memory, whatever the stream's storage.
-	 * @return whether the state is in memory, or {@code null} for the server's default (as the stream)
+	 * Return whether the consumer's state is kept in memory, whatever the stream's
+	 * storage.
+	 * @return whether the state is in memory, or {@code null} for the server's default
+	 * (as the stream)
 	 */
 	public Boolean getMemStorage() {
 		return this.memStorage;
 	}
 
 	/**
-	 * Return the metadata of the consumer (nats-server 2.10 or later); keys starting with {@code _nats.} are the server's own and are not compared.
+	 * Return the metadata of the consumer (nats-server 2.10 or later); keys starting with
+	 * {@code _nats.} are the server's own and are not compared.
 	 * @return the metadata, or {@code null} to leave the server's alone
 	 */
 	public Map<String, String> getMetadata() {
@@ -323,7 +335,8 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
-	 * Return the time until which the consumer delivers nothing (nats-server 2.11 or later).
+	 * Return the time until which the consumer delivers nothing (nats-server 2.11 or
+	 * later).
 	 * @return the end of the pause, or {@code null} for not paused
 	 */
 	public Instant getPauseUntil() {
@@ -331,7 +344,8 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
-	 * Return the priority groups pull requests must name (nats-server 2.11 or later), with a priority policy.
+	 * Return the priority groups pull requests must name (nats-server 2.11 or later),
+	 * with a priority policy.
 	 * @return the priority groups, or {@code null}
 	 */
 	public List<String> getPriorityGroups() {

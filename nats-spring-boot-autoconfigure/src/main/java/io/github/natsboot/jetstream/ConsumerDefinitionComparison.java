@@ -14,9 +14,9 @@ import io.nats.client.api.ConsumerConfiguration;
  * Compares a {@link ConsumerDefinition} with the server's configuration of its durable
  * consumer: the settings the definition sets that differ, and whether the server can
  * change each of them on the existing consumer (policies, start position, max-waiting and
- * whether it is a push or a pull consumer never change). A definition that sets an acknowledgement wait and no backoff differs from a
- * server's backoff, because the server would replace the acknowledgement wait with the
- * backoff's first entry.
+ * whether it is a push or a pull consumer never change). A definition that sets an
+ * acknowledgement wait and no backoff differs from a server's backoff, because the
+ * server would replace the acknowledgement wait with the backoff's first entry.
  */
 final class ConsumerDefinitionComparison {
 
