@@ -151,8 +151,7 @@ public final class KeyValueDefinition implements JetStreamDefinition {
 
 	/**
 	 * Return the buckets whose entries this bucket takes (nats-server 2.10 or later:
-	 * their
-	 * keys are rewritten into this bucket).
+	 * their keys are rewritten into this bucket).
 	 * @return the source buckets (their names are bucket names), or {@code null} to leave
 	 * the server's sources alone
 	 */
