@@ -3,7 +3,9 @@ package io.github.natsboot.jetstream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -56,6 +58,52 @@ final class Comparison {
 		if (desired != null && !new HashSet<>(desired).equals(new HashSet<>(subjects))) {
 			add(field, subjects, desired);
 		}
+	}
+
+	/**
+	 * Compare a switch that the server lets turn on but never off again.
+	 * @param field the setting's property name
+	 * @param current the server's value
+	 * @param desired the definition's value, or {@code null} when not set
+	 */
+	void compareOneWaySwitch(String field, boolean current, Boolean desired) {
+		compare(field, current, desired, current && Boolean.FALSE.equals(desired));
+	}
+
+	/**
+	 * Compare metadata, leaving out the server's own entries (keys starting with
+	 * {@code _nats.}); a server without any counts as empty.
+	 * @param current the server's metadata, or {@code null}
+	 * @param desired the definition's metadata, or {@code null} when not set
+	 */
+	void compareMetadata(Map<String, String> current, Map<String, String> desired) {
+		if (desired != null) {
+			compare("metadata", userMetadata(current), new TreeMap<>(desired));
+		}
+	}
+
+	/**
+	 * Compare mirrors or sources, in any order; a server without any counts as none.
+	 * @param field the setting's property name
+	 * @param current the server's sources
+	 * @param desired the definition's sources, or {@code null} when not set
+	 */
+	void compareSources(String field, List<StreamSource> current, List<StreamSource> desired) {
+		if (desired != null && !new HashSet<>(desired).equals(new HashSet<>(current))) {
+			add(field, current, desired);
+		}
+	}
+
+	static Map<String, String> userMetadata(Map<String, String> metadata) {
+		Map<String, String> user = new TreeMap<>();
+		if (metadata != null) {
+			metadata.forEach((key, value) -> {
+				if (!key.startsWith("_nats.")) {
+					user.put(key, value);
+				}
+			});
+		}
+		return user;
 	}
 
 	void compareDescription(String current, String desired) {

@@ -64,6 +64,51 @@ final class ConsumerConfigurations {
 		if (definition.getMaxAckPending() != null) {
 			builder.maxAckPending(definition.getMaxAckPending());
 		}
+		if (definition.getInactiveThreshold() != null) {
+			builder.inactiveThreshold(definition.getInactiveThreshold());
+		}
+		if (definition.getMaxWaiting() != null) {
+			builder.maxPullWaiting(definition.getMaxWaiting());
+		}
+		if (definition.getMaxBatch() != null) {
+			builder.maxBatch(definition.getMaxBatch());
+		}
+		if (definition.getMaxExpires() != null) {
+			builder.maxExpires(definition.getMaxExpires());
+		}
+		if (definition.getHeadersOnly() != null) {
+			builder.headersOnly(definition.getHeadersOnly());
+		}
+		if (definition.getSampleFrequency() != null) {
+			builder.sampleFrequency(definition.getSampleFrequency());
+		}
+		if (definition.getRateLimit() != null) {
+			builder.rateLimit(definition.getRateLimit());
+		}
+		if (definition.getDeliverSubject() != null) {
+			builder.deliverSubject(definition.getDeliverSubject());
+		}
+		if (definition.getDeliverGroup() != null) {
+			builder.deliverGroup(definition.getDeliverGroup());
+		}
+		if (definition.getReplicas() != null) {
+			builder.numReplicas(definition.getReplicas());
+		}
+		if (definition.getMemStorage() != null) {
+			builder.memStorage(definition.getMemStorage());
+		}
+		if (definition.getMetadata() != null) {
+			builder.metadata(definition.getMetadata());
+		}
+		if (definition.getPauseUntil() != null) {
+			builder.pauseUntil(ZonedDateTime.ofInstant(definition.getPauseUntil(), ZoneOffset.UTC));
+		}
+		if (definition.getPriorityGroups() != null) {
+			builder.priorityGroups(definition.getPriorityGroups());
+		}
+		if (definition.getPriorityPolicy() != null) {
+			builder.priorityPolicy(definition.getPriorityPolicy().toPriorityPolicy());
+		}
 		return builder;
 	}
 

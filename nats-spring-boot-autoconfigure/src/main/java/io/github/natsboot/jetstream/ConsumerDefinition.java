@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 import org.springframework.util.Assert;
 
@@ -45,6 +46,36 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 
 	private final Integer maxAckPending;
 
+	private final Duration inactiveThreshold;
+
+	private final Integer maxWaiting;
+
+	private final Integer maxBatch;
+
+	private final Duration maxExpires;
+
+	private final Boolean headersOnly;
+
+	private final String sampleFrequency;
+
+	private final Long rateLimit;
+
+	private final String deliverSubject;
+
+	private final String deliverGroup;
+
+	private final Integer replicas;
+
+	private final Boolean memStorage;
+
+	private final Map<String, String> metadata;
+
+	private final Instant pauseUntil;
+
+	private final List<String> priorityGroups;
+
+	private final PriorityPolicy priorityPolicy;
+
 	private ConsumerDefinition(Builder builder) {
 		this.stream = builder.stream;
 		this.durable = builder.durable;
@@ -59,6 +90,21 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 		this.ackWait = builder.ackWait;
 		this.backoff = (builder.backoff != null) ? List.copyOf(builder.backoff) : null;
 		this.maxAckPending = builder.maxAckPending;
+		this.inactiveThreshold = builder.inactiveThreshold;
+		this.maxWaiting = builder.maxWaiting;
+		this.maxBatch = builder.maxBatch;
+		this.maxExpires = builder.maxExpires;
+		this.headersOnly = builder.headersOnly;
+		this.sampleFrequency = builder.sampleFrequency;
+		this.rateLimit = builder.rateLimit;
+		this.deliverSubject = builder.deliverSubject;
+		this.deliverGroup = builder.deliverGroup;
+		this.replicas = builder.replicas;
+		this.memStorage = builder.memStorage;
+		this.metadata = (builder.metadata != null) ? Map.copyOf(builder.metadata) : null;
+		this.pauseUntil = builder.pauseUntil;
+		this.priorityGroups = (builder.priorityGroups != null) ? List.copyOf(builder.priorityGroups) : null;
+		this.priorityPolicy = builder.priorityPolicy;
 	}
 
 	/**
@@ -121,7 +167,8 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
-	 * Return the stream sequence to start at, with {@link DeliverPolicy#BY_START_SEQUENCE}.
+	 * Return the stream sequence to start at, with {@link
+	 * DeliverPolicy#BY_START_SEQUENCE}.
 	 * @return the start sequence, or {@code null}
 	 */
 	public Long getOptStartSeq() {
@@ -180,6 +227,139 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 		return this.maxAckPending;
 	}
 
+	/**
+	 * Return how long the consumer may go without any client pulling or subscribing
+	 * before the server deletes it.
+	 * @return the threshold, or {@code null} for the server's default (kept forever)
+	 */
+	public Duration getInactiveThreshold() {
+		return this.inactiveThreshold;
+	}
+
+	/**
+	 * Return how many pull requests may wait at once. It cannot be changed on an existing
+	 * consumer.
+	 * @return the maximum waiting pulls, or {@code null} for the server's default (512)
+	 */
+	public Integer getMaxWaiting() {
+		return this.maxWaiting;
+	}
+
+	/**
+	 * Return the largest batch one pull request may ask for.
+	 * @return the maximum batch, or {@code null} for the server's default (unlimited)
+	 */
+	public Integer getMaxBatch() {
+		return this.maxBatch;
+	}
+
+	/**
+	 * Return the longest time a pull request may wait for messages.
+	 * @return the maximum expiry, or {@code null} for the server's default (unlimited)
+	 */
+	public Duration getMaxExpires() {
+		return this.maxExpires;
+	}
+
+	/**
+	 * Return whether messages are delivered without their payload (with a {@code
+	 * Nats-Msg-Size} header).
+	 * @return whether only headers are delivered, or {@code null} for the server's
+	 * default (payloads too)
+	 */
+	public Boolean getHeadersOnly() {
+		return this.headersOnly;
+	}
+
+	/**
+	 * Return the percentage of acknowledgements sampled for monitoring, such as {@code
+	 * 10%}.
+	 * @return the sample frequency, or {@code null} for the server's default (none)
+	 */
+	public String getSampleFrequency() {
+		return this.sampleFrequency;
+	}
+
+	/**
+	 * Return the delivery rate limit of a push consumer, in bits per second.
+	 * @return the rate limit, or {@code null} for the server's default (unlimited)
+	 */
+	public Long getRateLimit() {
+		return this.rateLimit;
+	}
+
+	/**
+	 * Return the subject a push consumer delivers to; consumers without one are pull
+	 * consumers, which JetStream listeners consume. A consumer cannot change between push
+	 * and pull.
+	 * @return the deliver subject, or {@code null} for a pull consumer
+	 */
+	public String getDeliverSubject() {
+		return this.deliverSubject;
+	}
+
+	/**
+	 * Return the queue group a push consumer delivers to.
+	 * @return the deliver group, or {@code null}
+	 */
+	public String getDeliverGroup() {
+		return this.deliverGroup;
+	}
+
+	/**
+	 * Return the number of replicas of the consumer's state, at most the stream's.
+	 * @return the number of replicas, or {@code null} for the server's default (the
+	 * stream's)
+	 */
+	public Integer getReplicas() {
+		return this.replicas;
+	}
+
+	/**
+	 * Return whether the consumer's state is kept in memory, whatever the stream's
+	 * storage.
+	 * @return whether the state is in memory, or {@code null} for the server's default
+	 * (as the stream)
+	 */
+	public Boolean getMemStorage() {
+		return this.memStorage;
+	}
+
+	/**
+	 * Return the metadata of the consumer (nats-server 2.10 or later); keys starting with
+	 * {@code _nats.} are the server's own and are not compared.
+	 * @return the metadata, or {@code null} to leave the server's alone
+	 */
+	public Map<String, String> getMetadata() {
+		return this.metadata;
+	}
+
+	/**
+	 * Return the time until which the consumer delivers nothing (nats-server 2.11 or
+	 * later).
+	 * @return the end of the pause, or {@code null} for not paused
+	 */
+	public Instant getPauseUntil() {
+		return this.pauseUntil;
+	}
+
+	/**
+	 * Return the priority groups pull requests must name (nats-server 2.11 or later),
+	 * with a priority policy.
+	 * @return the priority groups, or {@code null}
+	 */
+	public List<String> getPriorityGroups() {
+		return this.priorityGroups;
+	}
+
+	/**
+	 * Return how the priority groups share the messages (nats-server 2.11 or later).
+	 * @return the priority policy, or {@code null} for the server's default (none)
+	 */
+	public PriorityPolicy getPriorityPolicy() {
+		return this.priorityPolicy;
+	}
+
 	@Override
 	public String getPath() {
 		return "streams." + this.stream + ".consumers." + this.durable;
@@ -192,36 +372,26 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 
 	@Override
 	public boolean equals(Object other) {
-		if (this == other) {
-			return true;
-		}
-		if (!(other instanceof ConsumerDefinition that)) {
-			return false;
-		}
-		return this.stream.equals(that.stream) && this.durable.equals(that.durable)
-				&& Objects.equals(this.description, that.description)
-				&& Objects.equals(this.filterSubjects, that.filterSubjects) && this.ackPolicy == that.ackPolicy
-				&& this.deliverPolicy == that.deliverPolicy && Objects.equals(this.optStartSeq, that.optStartSeq)
-				&& Objects.equals(this.optStartTime, that.optStartTime) && this.replayPolicy == that.replayPolicy
-				&& Objects.equals(this.maxDeliver, that.maxDeliver) && Objects.equals(this.ackWait, that.ackWait)
-				&& Objects.equals(this.backoff, that.backoff) && Objects.equals(this.maxAckPending, that.maxAckPending);
+		return this == other || (other instanceof ConsumerDefinition that && values().equals(that.values()));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.stream, this.durable, this.description, this.filterSubjects, this.ackPolicy,
-				this.deliverPolicy, this.optStartSeq, this.optStartTime, this.replayPolicy, this.maxDeliver,
-				this.ackWait, this.backoff, this.maxAckPending);
+		return values().hashCode();
 	}
 
 	@Override
 	public String toString() {
-		return "ConsumerDefinition[stream=" + this.stream + ", durable=" + this.durable + ", description="
-				+ this.description + ", filterSubjects=" + this.filterSubjects + ", ackPolicy=" + this.ackPolicy
-				+ ", deliverPolicy=" + this.deliverPolicy + ", optStartSeq=" + this.optStartSeq + ", optStartTime="
-				+ this.optStartTime + ", replayPolicy=" + this.replayPolicy + ", maxDeliver=" + this.maxDeliver
-				+ ", ackWait=" + this.ackWait + ", backoff=" + this.backoff + ", maxAckPending=" + this.maxAckPending
-				+ "]";
+		return "ConsumerDefinition" + values();
+	}
+
+	private List<Object> values() {
+		return Arrays.asList(this.stream, this.durable, this.description, this.filterSubjects, this.ackPolicy,
+				this.deliverPolicy, this.optStartSeq, this.optStartTime, this.replayPolicy, this.maxDeliver,
+				this.ackWait, this.backoff, this.maxAckPending, this.inactiveThreshold, this.maxWaiting,
+				this.maxBatch, this.maxExpires, this.headersOnly, this.sampleFrequency, this.rateLimit,
+				this.deliverSubject, this.deliverGroup, this.replicas, this.memStorage, this.metadata,
+				this.pauseUntil, this.priorityGroups, this.priorityPolicy);
 	}
 
 	/**
@@ -329,6 +499,40 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 	}
 
 	/**
+	 * How the priority groups of a consumer share its messages (nats-server 2.11 or
+	 * later).
+	 */
+	public enum PriorityPolicy {
+
+		/**
+		 * Pull requests get messages only once the pending messages or acknowledgements
+		 * pass the thresholds they name.
+		 */
+		OVERFLOW(io.nats.client.api.PriorityPolicy.Overflow),
+
+		/**
+		 * One client at a time, pinned by the server, gets the messages.
+		 */
+		PINNED_CLIENT(io.nats.client.api.PriorityPolicy.PinnedClient),
+
+		/**
+		 * Pull requests with a lower priority number get messages first.
+		 */
+		PRIORITIZED(io.nats.client.api.PriorityPolicy.Prioritized);
+
+		private final io.nats.client.api.PriorityPolicy priorityPolicy;
+
+		PriorityPolicy(io.nats.client.api.PriorityPolicy priorityPolicy) {
+			this.priorityPolicy = priorityPolicy;
+		}
+
+		io.nats.client.api.PriorityPolicy toPriorityPolicy() {
+			return this.priorityPolicy;
+		}
+
+	}
+
+	/**
 	 * Builds a {@link ConsumerDefinition}.
 	 */
 	public static final class Builder {
@@ -358,6 +562,36 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 		private List<Duration> backoff;
 
 		private Integer maxAckPending;
+
+		private Duration inactiveThreshold;
+
+		private Integer maxWaiting;
+
+		private Integer maxBatch;
+
+		private Duration maxExpires;
+
+		private Boolean headersOnly;
+
+		private String sampleFrequency;
+
+		private Long rateLimit;
+
+		private String deliverSubject;
+
+		private String deliverGroup;
+
+		private Integer replicas;
+
+		private Boolean memStorage;
+
+		private Map<String, String> metadata;
+
+		private Instant pauseUntil;
+
+		private List<String> priorityGroups;
+
+		private PriorityPolicy priorityPolicy;
 
 		private Builder(String stream, String durable) {
 			Assert.hasText(stream, "A stream name is required");
@@ -495,6 +729,165 @@ public final class ConsumerDefinition implements JetStreamDefinition {
 		 */
 		public Builder maxAckPending(int maxAckPending) {
 			this.maxAckPending = maxAckPending;
+			return this;
+		}
+
+		/**
+		 * Set how long the consumer may be inactive before the server deletes it.
+		 * @param inactiveThreshold the threshold
+		 * @return this builder
+		 */
+		public Builder inactiveThreshold(Duration inactiveThreshold) {
+			this.inactiveThreshold = inactiveThreshold;
+			return this;
+		}
+
+		/**
+		 * Set how many pull requests may wait at once; it cannot be changed later.
+		 * @param maxWaiting at least 1
+		 * @return this builder
+		 */
+		public Builder maxWaiting(int maxWaiting) {
+			this.maxWaiting = maxWaiting;
+			return this;
+		}
+
+		/**
+		 * Set the largest batch one pull request may ask for.
+		 * @param maxBatch at least 1
+		 * @return this builder
+		 */
+		public Builder maxBatch(int maxBatch) {
+			this.maxBatch = maxBatch;
+			return this;
+		}
+
+		/**
+		 * Set the longest time a pull request may wait for messages.
+		 * @param maxExpires the maximum expiry
+		 * @return this builder
+		 */
+		public Builder maxExpires(Duration maxExpires) {
+			this.maxExpires = maxExpires;
+			return this;
+		}
+
+		/**
+		 * Set whether messages are delivered without their payload.
+		 * @param headersOnly {@code true} to deliver headers only
+		 * @return this builder
+		 */
+		public Builder headersOnly(boolean headersOnly) {
+			this.headersOnly = headersOnly;
+			return this;
+		}
+
+		/**
+		 * Set the percentage of acknowledgements sampled for monitoring.
+		 * @param sampleFrequency such as {@code 10%}
+		 * @return this builder
+		 */
+		public Builder sampleFrequency(String sampleFrequency) {
+			this.sampleFrequency = sampleFrequency;
+			return this;
+		}
+
+		/**
+		 * Set the delivery rate limit of a push consumer.
+		 * @param rateLimit in bits per second
+		 * @return this builder
+		 */
+		public Builder rateLimit(long rateLimit) {
+			this.rateLimit = rateLimit;
+			return this;
+		}
+
+		/**
+		 * Make the consumer a push consumer delivering to a subject.
+		 * @param deliverSubject the deliver subject, without wildcards
+		 * @return this builder
+		 */
+		public Builder deliverSubject(String deliverSubject) {
+			this.deliverSubject = deliverSubject;
+			return this;
+		}
+
+		/**
+		 * Set the queue group a push consumer delivers to.
+		 * @param deliverGroup the queue group
+		 * @return this builder
+		 */
+		public Builder deliverGroup(String deliverGroup) {
+			this.deliverGroup = deliverGroup;
+			return this;
+		}
+
+		/**
+		 * Set the number of replicas of the consumer's state.
+		 * @param replicas 1 to the stream's replicas
+		 * @return this builder
+		 */
+		public Builder replicas(int replicas) {
+			this.replicas = replicas;
+			return this;
+		}
+
+		/**
+		 * Set whether the consumer's state is kept in memory.
+		 * @param memStorage {@code true} for memory
+		 * @return this builder
+		 */
+		public Builder memStorage(boolean memStorage) {
+			this.memStorage = memStorage;
+			return this;
+		}
+
+		/**
+		 * Pause the consumer until a time (nats-server 2.11 or later).
+		 * @param pauseUntil the end of the pause
+		 * @return this builder
+		 */
+		public Builder pauseUntil(Instant pauseUntil) {
+			this.pauseUntil = pauseUntil;
+			return this;
+		}
+
+		/**
+		 * Set how the priority groups share the messages (nats-server 2.11 or later).
+		 * @param priorityPolicy the priority policy
+		 * @return this builder
+		 */
+		public Builder priorityPolicy(PriorityPolicy priorityPolicy) {
+			this.priorityPolicy = priorityPolicy;
+			return this;
+		}
+
+		/**
+		 * Set the metadata of the consumer (nats-server 2.10 or later).
+		 * @param metadata the metadata; {@code null} to leave the server's alone
+		 * @return this builder
+		 */
+		public Builder metadata(Map<String, String> metadata) {
+			this.metadata = (metadata != null) ? new LinkedHashMap<>(metadata) : null;
+			return this;
+		}
+
+		/**
+		 * Set the priority groups pull requests must name (nats-server 2.11 or later).
+		 * @param priorityGroups the group names
+		 * @return this builder
+		 */
+		public Builder priorityGroups(String... priorityGroups) {
+			return priorityGroups(Arrays.asList(priorityGroups));
+		}
+
+		/**
+		 * Set the priority groups pull requests must name (nats-server 2.11 or later).
+		 * @param priorityGroups the group names; {@code null} to leave the server's alone
+		 * @return this builder
+		 */
+		public Builder priorityGroups(Collection<String> priorityGroups) {
+			this.priorityGroups = (priorityGroups != null) ? new ArrayList<>(priorityGroups) : null;
 			return this;
 		}
 

@@ -6,16 +6,17 @@ import java.util.List;
 
 import io.github.natsboot.jetstream.ConsumerDefinition.AckPolicy;
 import io.github.natsboot.jetstream.ConsumerDefinition.DeliverPolicy;
+import io.github.natsboot.jetstream.ConsumerDefinition.PriorityPolicy;
 import io.github.natsboot.jetstream.ConsumerDefinition.ReplayPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 
 /**
  * Compares a {@link ConsumerDefinition} with the server's configuration of its durable
  * consumer: the settings the definition sets that differ, and whether the server can
- * change each of them on the existing consumer (policies and start position never
- * change). A definition that sets an acknowledgement wait and no backoff differs from a
- * server's backoff, because the server would replace the acknowledgement wait with the
- * backoff's first entry.
+ * change each of them on the existing consumer (policies, start position, max-waiting and
+ * whether it is a push or a pull consumer never change). A definition that sets an
+ * acknowledgement wait and no backoff differs from a server's backoff, because the
+ * server would replace the acknowledgement wait with the backoff's first entry.
  */
 final class ConsumerDefinitionComparison {
 
@@ -44,6 +45,24 @@ final class ConsumerDefinitionComparison {
 			comparison.add("backoff", backoff, List.of());
 		}
 		comparison.compare("max-ack-pending", (int) current.getMaxAckPending(), definition.getMaxAckPending());
+		comparison.compare("inactive-threshold", current.getInactiveThreshold(), definition.getInactiveThreshold());
+		comparison.compare("max-waiting", (int) current.getMaxPullWaiting(), definition.getMaxWaiting(), true);
+		comparison.compare("max-batch", (int) current.getMaxBatch(), definition.getMaxBatch());
+		comparison.compare("max-expires", current.getMaxExpires(), definition.getMaxExpires());
+		comparison.compare("headers-only", current.isHeadersOnly(), definition.getHeadersOnly());
+		comparison.compare("sample-frequency", current.getSampleFrequency(), definition.getSampleFrequency());
+		comparison.compare("rate-limit", current.getRateLimit(), definition.getRateLimit());
+		comparison.compare("deliver-subject", current.getDeliverSubject(), definition.getDeliverSubject(),
+				current.getDeliverSubject() == null);
+		comparison.compare("deliver-group", current.getDeliverGroup(), definition.getDeliverGroup());
+		comparison.compare("replicas", current.getNumReplicas(), definition.getReplicas());
+		comparison.compare("mem-storage", current.isMemStorage(), definition.getMemStorage());
+		comparison.compareMetadata(current.getMetadata(), definition.getMetadata());
+		Instant pauseUntil = (current.getPauseUntil() != null) ? current.getPauseUntil().toInstant() : null;
+		comparison.compare("pause-until", pauseUntil, definition.getPauseUntil());
+		comparison.compareSubjects("priority-groups", current.getPriorityGroups(), definition.getPriorityGroups());
+		comparison.compareConstant("priority-policy", current.getPriorityPolicy(), definition.getPriorityPolicy(),
+				PriorityPolicy::toPriorityPolicy, false);
 		return comparison.differences();
 	}
 

@@ -27,6 +27,8 @@ final class DefinitionValidator {
 
 	private final List<Problem> problems = new ArrayList<>();
 
+	private final SettingChecks settings = new SettingChecks(this::problem);
+
 	private DefinitionValidator() {
 	}
 
@@ -80,6 +82,7 @@ final class DefinitionValidator {
 					+ stream.getMaxMsgSize());
 		}
 		checkReplicas(path + ".replicas", stream.getReplicas());
+		this.settings.checkStream(stream);
 	}
 
 	private void checkOverlaps(List<StreamDefinition> streams) {
@@ -113,7 +116,8 @@ final class DefinitionValidator {
 				if (!seen.add(filter)) {
 					problem(path + ".filter-subjects", "lists '" + filter + "' more than once");
 				}
-				else if (stream != null && !SubjectPatterns.isValidFilter(filter, subjectsOf(stream))) {
+				else if (stream != null && !SettingChecks.takesFromOthers(stream)
+						&& !SubjectPatterns.isValidFilter(filter, subjectsOf(stream))) {
 					problem(path + ".filter-subjects", "'" + filter + "' is outside the subjects of " + stream.describe()
 							+ " " + subjectsOf(stream));
 				}
@@ -131,6 +135,7 @@ final class DefinitionValidator {
 		if (consumer.getMaxAckPending() != null && consumer.getMaxAckPending() < 1) {
 			problem(path + ".max-ack-pending", "must be at least 1, was " + consumer.getMaxAckPending());
 		}
+		this.settings.checkConsumer(consumer);
 	}
 
 	private void checkStart(ConsumerDefinition consumer, String path) {
@@ -191,6 +196,7 @@ final class DefinitionValidator {
 		}
 		checkLimit(path + ".max-bytes", keyValue.getMaxBytes());
 		checkReplicas(path + ".replicas", keyValue.getReplicas());
+		this.settings.checkKeyValue(keyValue);
 	}
 
 	private void checkObjectStore(ObjectStoreDefinition objectStore) {
@@ -265,9 +271,15 @@ final class DefinitionValidator {
 		}
 	}
 
+	/**
+	 * Return the subjects a stream captures: its own, else its name, unless it takes
+	 * messages from other streams only.
+	 */
 	static List<String> subjectsOf(StreamDefinition stream) {
-		return (stream.getSubjects() != null && !stream.getSubjects().isEmpty()) ? stream.getSubjects()
-				: List.of(stream.getName());
+		if (stream.getSubjects() != null && !stream.getSubjects().isEmpty()) {
+			return stream.getSubjects();
+		}
+		return SettingChecks.takesFromOthers(stream) ? List.of() : List.of(stream.getName());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.natsboot.jetstream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,18 @@ final class DisplayValues {
 		if (value instanceof Enum<?> constant) {
 			return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
+		if (value instanceof StreamSource source) {
+			return format(source);
+		}
+		if (value instanceof SubjectTransform transform) {
+			return format(transform.source()) + " -> " + format(transform.destination());
+		}
+		if (value instanceof Map<?, ?> map) {
+			return map.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + "=" + format(entry.getValue()))
+				.collect(Collectors.joining(", ", "{", "}"));
+		}
 		if (value instanceof Collection<?> values) {
 			return values.stream().map(DisplayValues::format).collect(Collectors.joining(", ", "[", "]"));
 		}
@@ -33,6 +46,26 @@ final class DisplayValues {
 			return "'" + text + "'";
 		}
 		return String.valueOf(value);
+	}
+
+	private static String format(StreamSource source) {
+		StringBuilder text = new StringBuilder("'").append(source.name()).append("'");
+		if (source.filterSubject() != null) {
+			text.append(" filter ").append(format(source.filterSubject()));
+		}
+		if (source.startSeq() != null) {
+			text.append(" from sequence ").append(source.startSeq());
+		}
+		if (source.startTime() != null) {
+			text.append(" from ").append(source.startTime());
+		}
+		if (!source.subjectTransforms().isEmpty()) {
+			text.append(" transforms ").append(format(source.subjectTransforms()));
+		}
+		if (source.apiPrefix() != null || source.deliverPrefix() != null) {
+			text.append(" external ").append(format(source.apiPrefix())).append("/").append(format(source.deliverPrefix()));
+		}
+		return text.toString();
 	}
 
 	private static String format(Duration duration) {

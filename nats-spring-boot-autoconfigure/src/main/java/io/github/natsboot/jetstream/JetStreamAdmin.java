@@ -24,8 +24,9 @@ import org.springframework.util.Assert;
  * <p>Only the settings a definition sets are applied and compared, so server defaults
  * never count as a difference. Everything is checked before anything is changed: an
  * invalid definition, a setting the server cannot change on an existing stream or
- * consumer (storage, retention, a consumer's policies and start position), or a feature
- * the server lacks fails with a {@link JetStreamProvisioningException} that names the
+ * consumer (storage, retention, a mirror, a consumer's policies and start position), or a
+ * setting that needs a newer server (compression, metadata, subject transforms,
+ * priority groups ...) fails with a {@link JetStreamProvisioningException} that names the
  * setting, and nothing is created or updated.
  */
 public class JetStreamAdmin {
@@ -156,6 +157,7 @@ public class JetStreamAdmin {
 			return new ProvisioningReport(List.of(), List.of());
 		}
 		ServerCapabilities capabilities = this.server.capabilities(firstPath(sorted));
+		SettingVersions.check(sorted, capabilities);
 		ProvisioningPlan plan = ProvisioningPlan.read(this.server, sorted, capabilities);
 		if (!plan.problems().isEmpty()) {
 			throw new JetStreamProvisioningException(Reason.REJECTED, plan.problems());
@@ -188,6 +190,7 @@ public class JetStreamAdmin {
 			return;
 		}
 		ServerCapabilities capabilities = this.server.capabilities(firstPath(sorted));
+		SettingVersions.check(sorted, capabilities);
 		ProvisioningPlan plan = ProvisioningPlan.read(this.server, sorted, capabilities);
 		List<Problem> drift = new ArrayList<>();
 		for (Step step : plan.steps()) {

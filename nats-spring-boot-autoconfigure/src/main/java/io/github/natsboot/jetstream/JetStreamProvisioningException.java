@@ -111,6 +111,12 @@ public class JetStreamProvisioningException extends NatsException {
 		IMMUTABLE_CHANGE("JetStream definition changes a setting the server cannot change"),
 
 		/**
+		 * A definition sets something the connected server is too old to support; found
+		 * before anything is created or updated.
+		 */
+		UNSUPPORTED_SETTING("A JetStream setting needs a newer NATS server"),
+
+		/**
 		 * The server rejected a definition or cannot apply it.
 		 */
 		REJECTED("The NATS server rejected a JetStream definition"),

@@ -1,13 +1,20 @@
 package io.github.natsboot.jetstream;
 
+import java.util.List;
+
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
+import io.nats.client.api.Source;
 
 /**
  * Turns a {@link KeyValueDefinition} into the jnats configuration that creates or
- * updates its bucket. Only the settings a definition sets are applied.
+ * updates its bucket. Only the settings a definition sets are applied. Mirrors and
+ * sources name buckets: their streams are the buckets' ({@code KV_<bucket>}), and the
+ * keys of a source bucket are rewritten into this bucket's subjects.
  */
 final class KeyValueConfigurations {
+
+	static final String STREAM_PREFIX = "KV_";
 
 	private KeyValueConfigurations() {
 	}
@@ -23,8 +30,14 @@ final class KeyValueConfigurations {
 	 * to live.
 	 */
 	static KeyValueConfiguration forUpdate(KeyValueDefinition definition, KeyValueStatus current) {
-		KeyValueConfiguration.Builder builder = KeyValueConfiguration.builder(current.getConfiguration())
-			.ttl(current.getTtl());
+		KeyValueConfiguration configuration = current.getConfiguration();
+		KeyValueConfiguration.Builder builder = KeyValueConfiguration.builder(configuration).ttl(current.getTtl());
+		if (configuration.getMirror() != null) {
+			builder.mirror(configuration.getMirror());
+		}
+		if (configuration.getSources() != null && !configuration.getSources().isEmpty()) {
+			builder.sources(configuration.getSources());
+		}
 		return apply(definition, builder).build();
 	}
 
@@ -48,7 +61,56 @@ final class KeyValueConfigurations {
 		if (definition.getDescription() != null) {
 			builder.description(definition.getDescription().isEmpty() ? null : definition.getDescription());
 		}
+		if (definition.getMaxValueSize() != null) {
+			builder.maxValueSize(definition.getMaxValueSize());
+		}
+		if (definition.getCompression() != null) {
+			builder.compression(definition.getCompression());
+		}
+		if (definition.getMetadata() != null) {
+			builder.metadata(definition.getMetadata());
+		}
+		if (definition.getMirror() != null) {
+			builder.mirror(definition.getMirror().withName(STREAM_PREFIX + definition.getMirror().name()).toMirror());
+		}
+		if (definition.getSources() != null) {
+			builder.sources(definition.getSources().stream().map((source) -> toSource(definition, source)).toList());
+		}
 		return builder;
+	}
+
+	private static Source toSource(KeyValueDefinition definition, StreamSource source) {
+		StreamSource bucketSource = source.withName(STREAM_PREFIX + source.name());
+		if (!source.name().equals(definition.getBucket())) {
+			bucketSource = bucketSource.withSubjectTransforms(
+					new SubjectTransform(keys(source.name()), keys(definition.getBucket())));
+		}
+		return bucketSource.toSource();
+	}
+
+	/**
+	 * Return the subjects of a bucket's keys, such as {@code $KV.carts.>}.
+	 */
+	static String keys(String bucket) {
+		return "$KV." + bucket + ".>";
+	}
+
+	/**
+	 * Return the server's mirror or sources of a bucket in the terms of a definition:
+	 * bucket names, without the key rewrite the definition implies.
+	 */
+	static List<StreamSource> bucketSources(List<StreamSource> sources) {
+		return sources.stream().map(KeyValueConfigurations::bucketSource).toList();
+	}
+
+	static StreamSource bucketSource(StreamSource source) {
+		if (source == null) {
+			return null;
+		}
+		String name = source.name().startsWith(STREAM_PREFIX) ? source.name().substring(STREAM_PREFIX.length())
+				: source.name();
+		return new StreamSource(name, source.filterSubject(), source.startSeq(), source.startTime(), List.of(),
+				source.apiPrefix(), source.deliverPrefix());
 	}
 
 }

@@ -1,7 +1,12 @@
 package io.github.natsboot.jetstream;
 
 import java.time.Duration;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.util.Assert;
 
@@ -27,6 +32,16 @@ public final class KeyValueDefinition implements JetStreamDefinition {
 
 	private final String description;
 
+	private final Long maxValueSize;
+
+	private final Boolean compression;
+
+	private final StreamSource mirror;
+
+	private final List<StreamSource> sources;
+
+	private final Map<String, String> metadata;
+
 	private KeyValueDefinition(Builder builder) {
 		this.bucket = builder.bucket;
 		this.ttl = builder.ttl;
@@ -35,6 +50,11 @@ public final class KeyValueDefinition implements JetStreamDefinition {
 		this.replicas = builder.replicas;
 		this.maxBytes = builder.maxBytes;
 		this.description = builder.description;
+		this.maxValueSize = builder.maxValueSize;
+		this.compression = builder.compression;
+		this.mirror = builder.mirror;
+		this.sources = (builder.sources != null) ? List.copyOf(builder.sources) : null;
+		this.metadata = (builder.metadata != null) ? Map.copyOf(builder.metadata) : null;
 	}
 
 	/**
@@ -102,6 +122,52 @@ public final class KeyValueDefinition implements JetStreamDefinition {
 		return this.description;
 	}
 
+	/**
+	 * Return the maximum size of one value in bytes; {@code -1} is unlimited.
+	 * @return the maximum value size, or {@code null} for the server's default
+	 * (unlimited within the server's max_payload)
+	 */
+	public Long getMaxValueSize() {
+		return this.maxValueSize;
+	}
+
+	/**
+	 * Return whether stored entries are compressed (nats-server 2.10 or later).
+	 * @return whether entries are compressed, or {@code null} for the server's default
+	 * (not compressed)
+	 */
+	public Boolean getCompression() {
+		return this.compression;
+	}
+
+	/**
+	 * Return the bucket this bucket mirrors, read-only. What it mirrors cannot be
+	 * changed.
+	 * @return the mirrored bucket (its name is a bucket name), or {@code null}
+	 */
+	public StreamSource getMirror() {
+		return this.mirror;
+	}
+
+	/**
+	 * Return the buckets whose entries this bucket takes (nats-server 2.10 or later:
+	 * their keys are rewritten into this bucket).
+	 * @return the source buckets (their names are bucket names), or {@code null} to leave
+	 * the server's sources alone
+	 */
+	public List<StreamSource> getSources() {
+		return this.sources;
+	}
+
+	/**
+	 * Return the metadata of the bucket (nats-server 2.10 or later); keys starting with
+	 * {@code _nats.} are the server's own and are not compared.
+	 * @return the metadata, or {@code null} to leave the server's alone
+	 */
+	public Map<String, String> getMetadata() {
+		return this.metadata;
+	}
+
 	@Override
 	public String getPath() {
 		return "key-value." + this.bucket;
@@ -114,29 +180,22 @@ public final class KeyValueDefinition implements JetStreamDefinition {
 
 	@Override
 	public boolean equals(Object other) {
-		if (this == other) {
-			return true;
-		}
-		if (!(other instanceof KeyValueDefinition that)) {
-			return false;
-		}
-		return this.bucket.equals(that.bucket) && Objects.equals(this.ttl, that.ttl)
-				&& Objects.equals(this.history, that.history) && this.storage == that.storage
-				&& Objects.equals(this.replicas, that.replicas) && Objects.equals(this.maxBytes, that.maxBytes)
-				&& Objects.equals(this.description, that.description);
+		return this == other || (other instanceof KeyValueDefinition that && values().equals(that.values()));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.bucket, this.ttl, this.history, this.storage, this.replicas, this.maxBytes,
-				this.description);
+		return values().hashCode();
 	}
 
 	@Override
 	public String toString() {
-		return "KeyValueDefinition[bucket=" + this.bucket + ", ttl=" + this.ttl + ", history=" + this.history
-				+ ", storage=" + this.storage + ", replicas=" + this.replicas + ", maxBytes=" + this.maxBytes
-				+ ", description=" + this.description + "]";
+		return "KeyValueDefinition" + values();
+	}
+
+	private List<Object> values() {
+		return Arrays.asList(this.bucket, this.ttl, this.history, this.storage, this.replicas, this.maxBytes,
+				this.description, this.maxValueSize, this.compression, this.mirror, this.sources, this.metadata);
 	}
 
 	/**
@@ -157,6 +216,16 @@ public final class KeyValueDefinition implements JetStreamDefinition {
 		private Long maxBytes;
 
 		private String description;
+
+		private Long maxValueSize;
+
+		private Boolean compression;
+
+		private StreamSource mirror;
+
+		private List<StreamSource> sources;
+
+		private Map<String, String> metadata;
 
 		private Builder(String bucket) {
 			Assert.hasText(bucket, "A bucket name is required");
@@ -220,6 +289,66 @@ public final class KeyValueDefinition implements JetStreamDefinition {
 		 */
 		public Builder description(String description) {
 			this.description = description;
+			return this;
+		}
+
+		/**
+		 * Set the maximum size of one value.
+		 * @param maxValueSize the maximum size in bytes, or {@code -1} for unlimited
+		 * @return this builder
+		 */
+		public Builder maxValueSize(long maxValueSize) {
+			this.maxValueSize = maxValueSize;
+			return this;
+		}
+
+		/**
+		 * Set whether stored entries are compressed (nats-server 2.10 or later).
+		 * @param compression {@code true} to compress with S2
+		 * @return this builder
+		 */
+		public Builder compression(boolean compression) {
+			this.compression = compression;
+			return this;
+		}
+
+		/**
+		 * Make the bucket a read-only mirror of another bucket.
+		 * @param mirror the mirrored bucket, by bucket name
+		 * @return this builder
+		 */
+		public Builder mirror(StreamSource mirror) {
+			this.mirror = mirror;
+			return this;
+		}
+
+		/**
+		 * Set the buckets whose entries this bucket takes (nats-server 2.10 or later).
+		 * @param sources the source buckets, by bucket name
+		 * @return this builder
+		 */
+		public Builder sources(StreamSource... sources) {
+			return sources(Arrays.asList(sources));
+		}
+
+		/**
+		 * Set the buckets whose entries this bucket takes (nats-server 2.10 or later).
+		 * @param sources the source buckets, by bucket name; {@code null} to leave the
+		 * server's sources alone
+		 * @return this builder
+		 */
+		public Builder sources(Collection<StreamSource> sources) {
+			this.sources = (sources != null) ? new ArrayList<>(sources) : null;
+			return this;
+		}
+
+		/**
+		 * Set the metadata of the bucket (nats-server 2.10 or later).
+		 * @param metadata the metadata; {@code null} to leave the server's alone
+		 * @return this builder
+		 */
+		public Builder metadata(Map<String, String> metadata) {
+			this.metadata = (metadata != null) ? new LinkedHashMap<>(metadata) : null;
 			return this;
 		}
 

@@ -3,12 +3,13 @@ package io.github.natsboot.jetstream;
 import java.util.List;
 
 import io.github.natsboot.jetstream.StreamDefinition.Storage;
+import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
 
 /**
  * Compares a {@link KeyValueDefinition} with the status of its bucket on the server:
  * the settings the definition sets that differ, and whether the server can change each
- * of them on the existing bucket (storage never changes).
+ * of them on the existing bucket (storage and the mirror never change).
  */
 final class KeyValueDefinitionComparison {
 
@@ -24,6 +25,15 @@ final class KeyValueDefinitionComparison {
 		comparison.compare("replicas", current.getReplicas(), definition.getReplicas());
 		comparison.compare("max-bytes", current.getMaxBucketSize(), definition.getMaxBytes());
 		comparison.compareDescription(current.getDescription(), definition.getDescription());
+		comparison.compare("max-value-size", current.getMaxValueSize(), definition.getMaxValueSize());
+		comparison.compare("compression", current.isCompressed(), definition.getCompression());
+		comparison.compareMetadata(current.getMetadata(), definition.getMetadata());
+		KeyValueConfiguration configuration = current.getConfiguration();
+		comparison.compare("mirror", KeyValueConfigurations.bucketSource(StreamSource.of(configuration.getMirror())),
+				definition.getMirror(), true);
+		comparison.compareSources("sources",
+				KeyValueConfigurations.bucketSources(StreamSource.of(configuration.getSources())),
+				definition.getSources());
 		return comparison.differences();
 	}
 

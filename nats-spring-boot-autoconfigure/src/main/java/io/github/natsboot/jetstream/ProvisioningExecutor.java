@@ -91,6 +91,9 @@ final class ProvisioningExecutor {
 				return;
 			}
 			created(definition);
+			if (Boolean.TRUE.equals(definition.getSealed())) {
+				result = this.server.updateStream(StreamConfigurations.forUpdate(definition, result));
+			}
 			verify(definition, StreamDefinitionComparison.compare(definition, result, this.capabilities));
 		}
 		else if (!step.differences().isEmpty()) {

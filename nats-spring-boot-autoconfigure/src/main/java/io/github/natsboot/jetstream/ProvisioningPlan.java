@@ -144,12 +144,6 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 			if (streamDefinition == null) {
 				checkStreamOnServer(definition, streamConfiguration);
 			}
-			List<String> filters = definition.getFilterSubjects();
-			if (filters != null && filters.size() > 1 && !this.capabilities.supportsMultipleFilterSubjects()) {
-				this.problems.add(new Problem(definition.getPath() + ".filter-subjects",
-						"lists " + filters.size() + " subjects, but nats-server " + this.capabilities.version()
-								+ " supports only one filter subject per consumer (several need 2.10 or later)"));
-			}
 			ConsumerConfiguration current = (streamConfiguration != null)
 					? this.server.findConsumer(stream, definition.getDurable()) : null;
 			List<FieldDifference> differences = (current != null)
@@ -164,7 +158,8 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 						+ ".subjects, or a StreamDefinition bean) or create it before the application starts"));
 				return;
 			}
-			if (definition.getFilterSubjects() == null) {
+			if (definition.getFilterSubjects() == null || stream.getMirror() != null
+					|| (stream.getSources() != null && !stream.getSources().isEmpty())) {
 				return;
 			}
 			for (String filter : definition.getFilterSubjects()) {
@@ -187,12 +182,6 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 		private void readObjectStore(ObjectStoreDefinition definition) throws JetStreamApiException {
 			ObjectStoreStatus current = this.server.findObjectStore(definition.getBucket());
 			checkReplicas(definition, definition.getReplicas());
-			if (Boolean.TRUE.equals(definition.getCompression()) && !this.capabilities.release210()) {
-				this.problems.add(new Problem(definition.getPath() + ".compression",
-						"needs nats-server 2.10 or later, but the server is " + this.capabilities.version()
-								+ " (which would store the objects uncompressed); remove the setting, or upgrade"
-								+ " the server"));
-			}
 			List<FieldDifference> differences = (current != null)
 					? ObjectStoreDefinitionComparison.compare(definition, current) : List.of();
 			addStep(new ObjectStoreStep(definition, current, differences));

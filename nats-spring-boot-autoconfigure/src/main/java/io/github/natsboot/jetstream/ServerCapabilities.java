@@ -40,4 +40,34 @@ public record ServerCapabilities(String version, boolean clustered, boolean jetS
 		return this.release210;
 	}
 
+	/**
+	 * Return whether the server is the given release or newer; pre-releases count as
+	 * their release.
+	 * @param minimum a version such as {@code 2.10.0}
+	 */
+	boolean isAtLeast(String minimum) {
+		int[] actual = numbers(this.version);
+		int[] required = numbers(minimum);
+		for (int i = 0; i < required.length; i++) {
+			if (actual[i] != required[i]) {
+				return actual[i] > required[i];
+			}
+		}
+		return true;
+	}
+
+	private static int[] numbers(String version) {
+		int[] numbers = new int[3];
+		String[] parts = (version != null) ? version.replaceFirst("^v", "").split("[.-]") : new String[0];
+		for (int i = 0; i < numbers.length && i < parts.length; i++) {
+			try {
+				numbers[i] = Integer.parseInt(parts[i]);
+			}
+			catch (NumberFormatException ex) {
+				return numbers;
+			}
+		}
+		return numbers;
+	}
+
 }

@@ -30,7 +30,16 @@ final class ServerErrors {
 	private static final Map<Integer, String> CONSUMER_FIELDS = Map.of(10116, "backoff", 10093, "filter-subjects",
 			10099, "filter-subjects", 10100, "filter-subjects", 10084, "ack-policy", 10098, "ack-policy");
 
-	private static final List<Map.Entry<String, String>> DESCRIPTION_FIELDS = List.of(Map.entry("storage type", "storage"),
+	private static final List<Map.Entry<String, String>> DESCRIPTION_FIELDS = List.of(
+			Map.entry("deny message deletes", "deny-delete"), Map.entry("deny purge", "deny-purge"),
+			Map.entry("purge permission", "allow-rollup"), Map.entry("unseal", "sealed"),
+			Map.entry("maxconsumers", "max-consumers"), Map.entry("max consumers", "max-consumers"),
+			Map.entry("mirror", "mirror"), Map.entry(" source", "sources"), Map.entry("message ttl", "allow-msg-ttl"),
+			Map.entry("max waiting", "max-waiting"), Map.entry("rate limit", "rate-limit"),
+			Map.entry("push based", "deliver-subject"), Map.entry("pull based", "deliver-subject"),
+			Map.entry("subject transform", "subject-transform"), Map.entry("metadata", "metadata"),
+			Map.entry("priority", "priority-groups"), Map.entry("max request batch", "max-batch"),
+			Map.entry("max request expires", "max-expires"), Map.entry("storage type", "storage"),
 			Map.entry("retention", "retention"), Map.entry("duplicates window", "duplicate-window"),
 			Map.entry("max age", "max-age"), Map.entry("replicas", "replicas"), Map.entry("subjects", "subjects"),
 			Map.entry("deliver policy", "deliver-policy"), Map.entry("ack policy", "ack-policy"),
@@ -89,7 +98,8 @@ final class ServerErrors {
 		}
 		return switch (field) {
 			case "max-age", "duplicate-window" -> "ttl";
-			case "storage", "replicas", "max-bytes", "description", "history" -> field;
+			case "max-msg-size" -> "max-value-size";
+			case "storage", "replicas", "max-bytes", "description", "history", "mirror", "sources", "metadata" -> field;
 			default -> null;
 		};
 	}

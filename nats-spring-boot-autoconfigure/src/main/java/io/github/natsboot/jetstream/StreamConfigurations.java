@@ -14,6 +14,11 @@ final class StreamConfigurations {
 	private StreamConfigurations() {
 	}
 
+	/**
+	 * Return the configuration that creates a stream. The server creates no stream
+	 * sealed: a definition that seals its stream is applied again with
+	 * {@link #forUpdate} once the stream exists.
+	 */
 	static StreamConfiguration forCreate(StreamDefinition definition) {
 		return apply(definition, StreamConfiguration.builder().name(definition.getName())).build();
 	}
@@ -25,6 +30,9 @@ final class StreamConfigurations {
 	 */
 	static StreamConfiguration forUpdate(StreamDefinition definition, StreamConfiguration current) {
 		StreamConfiguration.Builder builder = apply(definition, StreamConfiguration.builder(current));
+		if (Boolean.TRUE.equals(definition.getSealed())) {
+			builder.seal();
+		}
 		Duration maxAge = definition.getMaxAge();
 		if (definition.getDuplicateWindow() == null && maxAge != null && !maxAge.isZero()
 				&& current.getDuplicateWindow() != null && current.getDuplicateWindow().compareTo(maxAge) > 0) {
@@ -66,6 +74,48 @@ final class StreamConfigurations {
 		}
 		if (definition.getDescription() != null) {
 			builder.description(definition.getDescription().isEmpty() ? null : definition.getDescription());
+		}
+		if (definition.getMaxMsgsPerSubject() != null) {
+			builder.maxMessagesPerSubject(definition.getMaxMsgsPerSubject());
+		}
+		if (definition.getMaxConsumers() != null) {
+			builder.maxConsumers(definition.getMaxConsumers());
+		}
+		if (definition.getNoAck() != null) {
+			builder.noAck(definition.getNoAck());
+		}
+		if (definition.getDenyDelete() != null) {
+			builder.denyDelete(definition.getDenyDelete());
+		}
+		if (definition.getDenyPurge() != null) {
+			builder.denyPurge(definition.getDenyPurge());
+		}
+		if (definition.getAllowRollup() != null) {
+			builder.allowRollup(definition.getAllowRollup());
+		}
+		if (definition.getAllowDirect() != null) {
+			builder.allowDirect(definition.getAllowDirect());
+		}
+		if (definition.getAllowMsgTtl() != null) {
+			builder.allowMessageTtl(definition.getAllowMsgTtl());
+		}
+		if (definition.getMirror() != null) {
+			builder.mirror(definition.getMirror().toMirror());
+		}
+		if (definition.getSources() != null) {
+			builder.sources(definition.getSources().stream().map(StreamSource::toSource).toList());
+		}
+		if (definition.getSubjectTransform() != null) {
+			builder.subjectTransform(definition.getSubjectTransform().toSubjectTransform());
+		}
+		if (definition.getCompression() != null) {
+			builder.compressionOption(definition.getCompression().toCompressionOption());
+		}
+		if (definition.getFirstSequence() != null) {
+			builder.firstSequence(definition.getFirstSequence());
+		}
+		if (definition.getMetadata() != null) {
+			builder.metadata(definition.getMetadata());
 		}
 		return builder;
 	}

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import io.nats.client.api.CompressionOption;
 import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
@@ -57,6 +59,36 @@ public final class StreamDefinition implements JetStreamDefinition {
 
 	private final String description;
 
+	private final Long maxMsgsPerSubject;
+
+	private final Integer maxConsumers;
+
+	private final Boolean noAck;
+
+	private final Boolean denyDelete;
+
+	private final Boolean denyPurge;
+
+	private final Boolean allowRollup;
+
+	private final Boolean allowDirect;
+
+	private final Boolean sealed;
+
+	private final Boolean allowMsgTtl;
+
+	private final StreamSource mirror;
+
+	private final List<StreamSource> sources;
+
+	private final SubjectTransform subjectTransform;
+
+	private final Compression compression;
+
+	private final Long firstSequence;
+
+	private final Map<String, String> metadata;
+
 	private final List<ConsumerDefinition> consumers;
 
 	private StreamDefinition(Builder builder) {
@@ -72,6 +104,21 @@ public final class StreamDefinition implements JetStreamDefinition {
 		this.discard = builder.discard;
 		this.duplicateWindow = builder.duplicateWindow;
 		this.description = builder.description;
+		this.maxMsgsPerSubject = builder.maxMsgsPerSubject;
+		this.maxConsumers = builder.maxConsumers;
+		this.noAck = builder.noAck;
+		this.denyDelete = builder.denyDelete;
+		this.denyPurge = builder.denyPurge;
+		this.allowRollup = builder.allowRollup;
+		this.allowDirect = builder.allowDirect;
+		this.sealed = builder.sealed;
+		this.allowMsgTtl = builder.allowMsgTtl;
+		this.mirror = builder.mirror;
+		this.sources = (builder.sources != null) ? List.copyOf(builder.sources) : null;
+		this.subjectTransform = builder.subjectTransform;
+		this.compression = builder.compression;
+		this.firstSequence = builder.firstSequence;
+		this.metadata = (builder.metadata != null) ? Map.copyOf(builder.metadata) : null;
 		this.consumers = List.copyOf(builder.consumers);
 	}
 
@@ -184,6 +231,143 @@ public final class StreamDefinition implements JetStreamDefinition {
 	}
 
 	/**
+	 * Return the maximum number of messages kept per subject; {@code -1} is unlimited.
+	 * @return the maximum per subject, or {@code null} for the server's default
+	 * (unlimited)
+	 */
+	public Long getMaxMsgsPerSubject() {
+		return this.maxMsgsPerSubject;
+	}
+
+	/**
+	 * Return the maximum number of consumers; {@code -1} is unlimited. It cannot be
+	 * changed on an existing stream.
+	 * @return the maximum number of consumers, or {@code null} for the server's default
+	 * (unlimited)
+	 */
+	public Integer getMaxConsumers() {
+		return this.maxConsumers;
+	}
+
+	/**
+	 * Return whether publishers get no acknowledgement when a message is stored.
+	 * @return whether acknowledgements are off, or {@code null} for the server's default
+	 * (they are sent)
+	 */
+	public Boolean getNoAck() {
+		return this.noAck;
+	}
+
+	/**
+	 * Return whether single messages cannot be deleted. Once on, it cannot be turned
+	 * off.
+	 * @return whether deleting is denied, or {@code null} for the server's default
+	 * (allowed)
+	 */
+	public Boolean getDenyDelete() {
+		return this.denyDelete;
+	}
+
+	/**
+	 * Return whether the stream cannot be purged. Once on, it cannot be turned off.
+	 * @return whether purging is denied, or {@code null} for the server's default
+	 * (allowed)
+	 */
+	public Boolean getDenyPurge() {
+		return this.denyPurge;
+	}
+
+	/**
+	 * Return whether a message with a {@code Nats-Rollup} header may replace the
+	 * messages before it.
+	 * @return whether roll-ups are allowed, or {@code null} for the server's default
+	 * (not allowed)
+	 */
+	public Boolean getAllowRollup() {
+		return this.allowRollup;
+	}
+
+	/**
+	 * Return whether any server holding the stream answers direct get requests.
+	 * @return whether direct gets are allowed, or {@code null} for the server's default
+	 * (not allowed)
+	 */
+	public Boolean getAllowDirect() {
+		return this.allowDirect;
+	}
+
+	/**
+	 * Return whether the stream is sealed: no message can be added or removed, and it
+	 * cannot be unsealed. A stream is created unsealed and then sealed.
+	 * @return whether the stream is sealed, or {@code null} to leave it alone
+	 */
+	public Boolean getSealed() {
+		return this.sealed;
+	}
+
+	/**
+	 * Return whether messages may carry their own time to live in a {@code Nats-TTL}
+	 * header (nats-server 2.11 or later). It cannot be changed on an existing stream.
+	 * @return whether per-message TTLs are allowed, or {@code null} for the server's
+	 * default (not allowed)
+	 */
+	public Boolean getAllowMsgTtl() {
+		return this.allowMsgTtl;
+	}
+
+	/**
+	 * Return the stream this stream mirrors. A mirror has no subjects and no sources, and
+	 * what it mirrors cannot be changed.
+	 * @return the mirrored stream, or {@code null}
+	 */
+	public StreamSource getMirror() {
+		return this.mirror;
+	}
+
+	/**
+	 * Return the streams this stream takes messages from, besides its own subjects.
+	 * @return the sources, or {@code null} to leave the server's sources alone
+	 */
+	public List<StreamSource> getSources() {
+		return this.sources;
+	}
+
+	/**
+	 * Return how the subjects of incoming messages are rewritten before they are stored
+	 * (nats-server 2.10 or later).
+	 * @return the transform, or {@code null}
+	 */
+	public SubjectTransform getSubjectTransform() {
+		return this.subjectTransform;
+	}
+
+	/**
+	 * Return how stored messages are compressed (nats-server 2.10 or later).
+	 * @return the compression, or {@code null} for the server's default (none)
+	 */
+	public Compression getCompression() {
+		return this.compression;
+	}
+
+	/**
+	 * Return the sequence of the stream's first message (nats-server 2.10 or later). It
+	 * is set when the stream is created.
+	 * @return the first sequence, or {@code null} for the server's default (1)
+	 */
+	public Long getFirstSequence() {
+		return this.firstSequence;
+	}
+
+	/**
+	 * Return the metadata of the stream (nats-server 2.10 or later); keys starting with
+	 * {@code _nats.} are the server's own and are not compared.
+	 * @return the metadata, or {@code null} to leave the server's alone
+	 */
+	public Map<String, String> getMetadata() {
+		return this.metadata;
+	}
+
+	/**
 	 * Return the durable consumers of this stream.
 	 * @return the consumers, possibly empty
 	 */
@@ -203,35 +387,25 @@ public final class StreamDefinition implements JetStreamDefinition {
 
 	@Override
 	public boolean equals(Object other) {
-		if (this == other) {
-			return true;
-		}
-		if (!(other instanceof StreamDefinition that)) {
-			return false;
-		}
-		return this.name.equals(that.name) && Objects.equals(this.subjects, that.subjects)
-				&& this.storage == that.storage && this.retention == that.retention
-				&& Objects.equals(this.maxAge, that.maxAge) && Objects.equals(this.maxBytes, that.maxBytes)
-				&& Objects.equals(this.maxMsgs, that.maxMsgs) && Objects.equals(this.maxMsgSize, that.maxMsgSize)
-				&& Objects.equals(this.replicas, that.replicas) && this.discard == that.discard
-				&& Objects.equals(this.duplicateWindow, that.duplicateWindow)
-				&& Objects.equals(this.description, that.description) && this.consumers.equals(that.consumers);
+		return this == other || (other instanceof StreamDefinition that && values().equals(that.values()));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.name, this.subjects, this.storage, this.retention, this.maxAge, this.maxBytes,
-				this.maxMsgs, this.maxMsgSize, this.replicas, this.discard, this.duplicateWindow, this.description,
-				this.consumers);
+		return values().hashCode();
 	}
 
 	@Override
 	public String toString() {
-		return "StreamDefinition[name=" + this.name + ", subjects=" + this.subjects + ", storage=" + this.storage
-				+ ", retention=" + this.retention + ", maxAge=" + this.maxAge + ", maxBytes=" + this.maxBytes
-				+ ", maxMsgs=" + this.maxMsgs + ", maxMsgSize=" + this.maxMsgSize + ", replicas=" + this.replicas
-				+ ", discard=" + this.discard + ", duplicateWindow=" + this.duplicateWindow + ", description="
-				+ this.description + ", consumers=" + this.consumers + "]";
+		return "StreamDefinition" + values();
+	}
+
+	private List<Object> values() {
+		return Arrays.asList(this.name, this.subjects, this.storage, this.retention, this.maxAge, this.maxBytes,
+				this.maxMsgs, this.maxMsgSize, this.replicas, this.discard, this.duplicateWindow, this.description,
+				this.maxMsgsPerSubject, this.maxConsumers, this.noAck, this.denyDelete, this.denyPurge,
+				this.allowRollup, this.allowDirect, this.sealed, this.allowMsgTtl, this.mirror, this.sources,
+				this.subjectTransform, this.compression, this.firstSequence, this.metadata, this.consumers);
 	}
 
 	/**
@@ -323,6 +497,33 @@ public final class StreamDefinition implements JetStreamDefinition {
 	}
 
 	/**
+	 * How a stream compresses the messages it stores (nats-server 2.10 or later).
+	 */
+	public enum Compression {
+
+		/**
+		 * Messages are stored as they are.
+		 */
+		NONE(CompressionOption.None),
+
+		/**
+		 * Messages are compressed with S2.
+		 */
+		S2(CompressionOption.S2);
+
+		private final CompressionOption compressionOption;
+
+		Compression(CompressionOption compressionOption) {
+			this.compressionOption = compressionOption;
+		}
+
+		CompressionOption toCompressionOption() {
+			return this.compressionOption;
+		}
+
+	}
+
+	/**
 	 * Builds a {@link StreamDefinition}.
 	 */
 	public static final class Builder {
@@ -350,6 +551,36 @@ public final class StreamDefinition implements JetStreamDefinition {
 		private Duration duplicateWindow;
 
 		private String description;
+
+		private Long maxMsgsPerSubject;
+
+		private Integer maxConsumers;
+
+		private Boolean noAck;
+
+		private Boolean denyDelete;
+
+		private Boolean denyPurge;
+
+		private Boolean allowRollup;
+
+		private Boolean allowDirect;
+
+		private Boolean sealed;
+
+		private Boolean allowMsgTtl;
+
+		private StreamSource mirror;
+
+		private List<StreamSource> sources;
+
+		private SubjectTransform subjectTransform;
+
+		private Compression compression;
+
+		private Long firstSequence;
+
+		private Map<String, String> metadata;
 
 		private final List<ConsumerDefinition> consumers = new ArrayList<>();
 
@@ -475,6 +706,170 @@ public final class StreamDefinition implements JetStreamDefinition {
 		 */
 		public Builder description(String description) {
 			this.description = description;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of messages kept per subject.
+		 * @param maxMsgsPerSubject the maximum, or {@code -1} for unlimited
+		 * @return this builder
+		 */
+		public Builder maxMsgsPerSubject(long maxMsgsPerSubject) {
+			this.maxMsgsPerSubject = maxMsgsPerSubject;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of consumers; it cannot be changed later.
+		 * @param maxConsumers the maximum, or {@code -1} for unlimited
+		 * @return this builder
+		 */
+		public Builder maxConsumers(int maxConsumers) {
+			this.maxConsumers = maxConsumers;
+			return this;
+		}
+
+		/**
+		 * Set whether publishers get no acknowledgement when a message is stored.
+		 * @param noAck {@code true} to send no acknowledgements
+		 * @return this builder
+		 */
+		public Builder noAck(boolean noAck) {
+			this.noAck = noAck;
+			return this;
+		}
+
+		/**
+		 * Set whether single messages cannot be deleted; once on, it stays on.
+		 * @param denyDelete {@code true} to deny deletes
+		 * @return this builder
+		 */
+		public Builder denyDelete(boolean denyDelete) {
+			this.denyDelete = denyDelete;
+			return this;
+		}
+
+		/**
+		 * Set whether the stream cannot be purged; once on, it stays on.
+		 * @param denyPurge {@code true} to deny purges
+		 * @return this builder
+		 */
+		public Builder denyPurge(boolean denyPurge) {
+			this.denyPurge = denyPurge;
+			return this;
+		}
+
+		/**
+		 * Set whether a message with a {@code Nats-Rollup} header may replace the
+		 * messages before it.
+		 * @param allowRollup {@code true} to allow roll-ups
+		 * @return this builder
+		 */
+		public Builder allowRollup(boolean allowRollup) {
+			this.allowRollup = allowRollup;
+			return this;
+		}
+
+		/**
+		 * Set whether any server holding the stream answers direct get requests.
+		 * @param allowDirect {@code true} to allow direct gets
+		 * @return this builder
+		 */
+		public Builder allowDirect(boolean allowDirect) {
+			this.allowDirect = allowDirect;
+			return this;
+		}
+
+		/**
+		 * Set whether the stream is sealed; a sealed stream cannot be unsealed.
+		 * @param sealed {@code true} to seal the stream
+		 * @return this builder
+		 */
+		public Builder sealed(boolean sealed) {
+			this.sealed = sealed;
+			return this;
+		}
+
+		/**
+		 * Set whether messages may carry their own time to live (nats-server 2.11 or
+		 * later); it cannot be changed later.
+		 * @param allowMsgTtl {@code true} to allow per-message TTLs
+		 * @return this builder
+		 */
+		public Builder allowMsgTtl(boolean allowMsgTtl) {
+			this.allowMsgTtl = allowMsgTtl;
+			return this;
+		}
+
+		/**
+		 * Make the stream a mirror of another stream; a mirror has no subjects and no
+		 * sources.
+		 * @param mirror the mirrored stream
+		 * @return this builder
+		 */
+		public Builder mirror(StreamSource mirror) {
+			this.mirror = mirror;
+			return this;
+		}
+
+		/**
+		 * Set the streams this stream takes messages from.
+		 * @param sources the sources
+		 * @return this builder
+		 */
+		public Builder sources(StreamSource... sources) {
+			return sources(Arrays.asList(sources));
+		}
+
+		/**
+		 * Set the streams this stream takes messages from.
+		 * @param sources the sources; empty for none, {@code null} to leave the
+		 * server's sources alone
+		 * @return this builder
+		 */
+		public Builder sources(Collection<StreamSource> sources) {
+			this.sources = (sources != null) ? new ArrayList<>(sources) : null;
+			return this;
+		}
+
+		/**
+		 * Set how the subjects of incoming messages are rewritten (nats-server 2.10 or
+		 * later).
+		 * @param subjectTransform the transform
+		 * @return this builder
+		 */
+		public Builder subjectTransform(SubjectTransform subjectTransform) {
+			this.subjectTransform = subjectTransform;
+			return this;
+		}
+
+		/**
+		 * Set how stored messages are compressed (nats-server 2.10 or later).
+		 * @param compression the compression
+		 * @return this builder
+		 */
+		public Builder compression(Compression compression) {
+			this.compression = compression;
+			return this;
+		}
+
+		/**
+		 * Set the sequence of the stream's first message (nats-server 2.10 or later).
+		 * @param firstSequence at least 1
+		 * @return this builder
+		 */
+		public Builder firstSequence(long firstSequence) {
+			this.firstSequence = firstSequence;
+			return this;
+		}
+
+		/**
+		 * Set the metadata of the stream (nats-server 2.10 or later).
+		 * @param metadata the metadata; {@code null} to leave the server's alone
+		 * @return this builder
+		 */
+		public Builder metadata(Map<String, String> metadata) {
+			this.metadata = (metadata != null) ? new LinkedHashMap<>(metadata) : null;
 			return this;
 		}
 

@@ -27,7 +27,14 @@ class ServerErrorsTests {
 			"10052|duplicates window can not be larger then max age|duplicate-window",
 			"10065|subjects overlap with an existing stream|subjects",
 			"10074|replicas > 1 not supported in non-clustered mode|replicas",
-			"10023|insufficient resources|replicas" })
+			"10023|insufficient resources|replicas",
+			"10052|stream configuration update can not cancel deny message deletes|deny-delete",
+			"10052|stream configuration update can not cancel deny purge|deny-purge",
+			"10052|stream configuration update can not unseal a sealed stream|sealed",
+			"10052|stream configuration update can not change MaxConsumers|max-consumers",
+			"10055|stream mirror configuration can not be updated|mirror",
+			"10052|duplicate source configuration detected|sources",
+			"10052|roll-ups require the purge permission|allow-rollup" })
 	void streamRejectionsNameTheStreamSetting(int code, String description, String field) {
 		assertThat(problem(STREAM, code, description).property()).isEqualTo("streams.orders." + field);
 	}
@@ -40,7 +47,10 @@ class ServerErrorsTests {
 			"10116|max deliver is required to be > length of backoff values|backoff",
 			"10093|consumer filter subject is not a valid subset of the interest subjects|filter-subjects",
 			"10094|consumer delivery policy is deliver new, but optional start sequence is also set|opt-start-seq",
-			"10099|multiple non-filtered consumers not allowed on workqueue stream|filter-subjects" })
+			"10099|multiple non-filtered consumers not allowed on workqueue stream|filter-subjects",
+			"10012|max waiting can not be updated|max-waiting",
+			"10086|consumer in pull mode can not have rate limit set|rate-limit",
+			"10012|can not update pull consumer to push based|deliver-subject" })
 	void consumerRejectionsNameTheConsumerSetting(int code, String description, String field) {
 		assertThat(problem(CONSUMER, code, description).property())
 			.isEqualTo("streams.orders.consumers.billing." + field);

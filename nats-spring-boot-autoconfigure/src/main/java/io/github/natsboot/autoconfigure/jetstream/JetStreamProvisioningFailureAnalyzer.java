@@ -34,6 +34,8 @@ class JetStreamProvisioningFailureAnalyzer extends AbstractFailureAnalyzer<JetSt
 			case IMMUTABLE_CHANGE -> "Nothing was changed. Restore the server's value in the definition, or delete "
 					+ "the stream, consumer or bucket (losing its messages and state) so that it is created again "
 					+ "with the new settings.";
+			case UNSUPPORTED_SETTING -> "Nothing was changed. Upgrade the NATS server to the version named above, "
+					+ "or remove the setting from the definition.";
 			case REJECTED -> "Change the settings listed above so that the server accepts them: check the "
 					+ "server's version and topology (replicas need a JetStream cluster) and the existing streams.";
 			case UNAVAILABLE -> "Make sure the application connects to a NATS server with JetStream enabled "

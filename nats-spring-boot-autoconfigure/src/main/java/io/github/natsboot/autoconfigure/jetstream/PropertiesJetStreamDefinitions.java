@@ -9,6 +9,8 @@ import io.github.natsboot.jetstream.JetStreamDefinition;
 import io.github.natsboot.jetstream.KeyValueDefinition;
 import io.github.natsboot.jetstream.ObjectStoreDefinition;
 import io.github.natsboot.jetstream.StreamDefinition;
+import io.github.natsboot.jetstream.StreamSource;
+import io.github.natsboot.jetstream.SubjectTransform;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.unit.DataSize;
@@ -46,7 +48,12 @@ final class PropertiesJetStreamDefinitions {
 				|| stream.getMaxAge() != null || stream.getMaxBytes() != null || stream.getMaxMsgs() != null
 				|| stream.getMaxMsgSize() != null || stream.getReplicas() != null || stream.getDiscard() != null
 				|| stream.getDuplicateWindow() != null || stream.getDescription() != null
-				|| stream.getConsumers().isEmpty();
+				|| stream.getMaxMsgsPerSubject() != null || stream.getMaxConsumers() != null || stream.getNoAck() != null
+				|| stream.getDenyDelete() != null || stream.getDenyPurge() != null || stream.getAllowRollup() != null
+				|| stream.getAllowDirect() != null || stream.getSealed() != null || stream.getAllowMsgTtl() != null
+				|| stream.getMirror() != null || !stream.getSources().isEmpty() || stream.getSubjectTransform() != null
+				|| stream.getCompression() != null || stream.getFirstSequence() != null
+				|| !stream.getMetadata().isEmpty() || stream.getConsumers().isEmpty();
 	}
 
 	private static StreamDefinition stream(String name, NatsJetStreamProperties.Stream properties) {
@@ -63,6 +70,23 @@ final class PropertiesJetStreamDefinitions {
 		map.from(properties::getDiscard).to(builder::discard);
 		map.from(properties::getDuplicateWindow).to(builder::duplicateWindow);
 		map.from(properties::getDescription).to(builder::description);
+		map.from(properties::getMaxMsgsPerSubject).to(builder::maxMsgsPerSubject);
+		map.from(properties::getMaxConsumers).to(builder::maxConsumers);
+		map.from(properties::getNoAck).to(builder::noAck);
+		map.from(properties::getDenyDelete).to(builder::denyDelete);
+		map.from(properties::getDenyPurge).to(builder::denyPurge);
+		map.from(properties::getAllowRollup).to(builder::allowRollup);
+		map.from(properties::getAllowDirect).to(builder::allowDirect);
+		map.from(properties::getSealed).to(builder::sealed);
+		map.from(properties::getAllowMsgTtl).to(builder::allowMsgTtl);
+		map.from(properties::getMirror).as(PropertiesJetStreamDefinitions::source).to(builder::mirror);
+		map.from(properties::getSources).when((sources) -> !sources.isEmpty()).as(PropertiesJetStreamDefinitions::sources)
+			.to(builder::sources);
+		map.from(properties::getSubjectTransform).as(PropertiesJetStreamDefinitions::transform)
+			.to(builder::subjectTransform);
+		map.from(properties::getCompression).to(builder::compression);
+		map.from(properties::getFirstSequence).to(builder::firstSequence);
+		map.from(properties::getMetadata).when((metadata) -> !metadata.isEmpty()).to(builder::metadata);
 		for (Map.Entry<String, NatsJetStreamProperties.Consumer> consumer : properties.getConsumers().entrySet()) {
 			builder.consumer(consumer(name, consumer.getKey(), consumer.getValue()));
 		}
@@ -84,6 +108,21 @@ final class PropertiesJetStreamDefinitions {
 		map.from(properties::getBackoff).when((backoff) -> !backoff.isEmpty()).to(builder::backoff);
 		map.from(properties::getMaxAckPending).to(builder::maxAckPending);
 		map.from(properties::getDescription).to(builder::description);
+		map.from(properties::getInactiveThreshold).to(builder::inactiveThreshold);
+		map.from(properties::getMaxWaiting).to(builder::maxWaiting);
+		map.from(properties::getMaxBatch).to(builder::maxBatch);
+		map.from(properties::getMaxExpires).to(builder::maxExpires);
+		map.from(properties::getHeadersOnly).to(builder::headersOnly);
+		map.from(properties::getSampleFrequency).to(builder::sampleFrequency);
+		map.from(properties::getRateLimit).to(builder::rateLimit);
+		map.from(properties::getDeliverSubject).to(builder::deliverSubject);
+		map.from(properties::getDeliverGroup).to(builder::deliverGroup);
+		map.from(properties::getReplicas).to(builder::replicas);
+		map.from(properties::getMemStorage).to(builder::memStorage);
+		map.from(properties::getMetadata).when((metadata) -> !metadata.isEmpty()).to(builder::metadata);
+		map.from(properties::getPauseUntil).to(builder::pauseUntil);
+		map.from(properties::getPriorityGroups).when((groups) -> !groups.isEmpty()).to(builder::priorityGroups);
+		map.from(properties::getPriorityPolicy).to(builder::priorityPolicy);
 		return builder.build();
 	}
 
@@ -96,6 +135,12 @@ final class PropertiesJetStreamDefinitions {
 		map.from(properties::getReplicas).to(builder::replicas);
 		map.from(properties::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
 		map.from(properties::getDescription).to(builder::description);
+		map.from(properties::getMaxValueSize).as(DataSize::toBytes).to(builder::maxValueSize);
+		map.from(properties::getCompression).to(builder::compression);
+		map.from(properties::getMirror).as(PropertiesJetStreamDefinitions::source).to(builder::mirror);
+		map.from(properties::getSources).when((sources) -> !sources.isEmpty()).as(PropertiesJetStreamDefinitions::sources)
+			.to(builder::sources);
+		map.from(properties::getMetadata).when((metadata) -> !metadata.isEmpty()).to(builder::metadata);
 		return builder.build();
 	}
 
@@ -109,6 +154,23 @@ final class PropertiesJetStreamDefinitions {
 		map.from(properties::getDescription).to(builder::description);
 		map.from(properties::getCompression).to(builder::compression);
 		return builder.build();
+	}
+
+	private static List<StreamSource> sources(List<NatsJetStreamProperties.Source> sources) {
+		return sources.stream().map(PropertiesJetStreamDefinitions::source).toList();
+	}
+
+	private static StreamSource source(NatsJetStreamProperties.Source source) {
+		List<SubjectTransform> transforms = source.getSubjectTransforms()
+			.stream()
+			.map(PropertiesJetStreamDefinitions::transform)
+			.toList();
+		return new StreamSource(source.getName(), source.getFilterSubject(), source.getStartSeq(),
+				source.getStartTime(), transforms, source.getApiPrefix(), source.getDeliverPrefix());
+	}
+
+	private static SubjectTransform transform(NatsJetStreamProperties.Transform transform) {
+		return new SubjectTransform(transform.getSource(), transform.getDestination());
 	}
 
 }

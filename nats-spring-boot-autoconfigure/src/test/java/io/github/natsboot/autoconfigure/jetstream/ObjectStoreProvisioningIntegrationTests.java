@@ -180,7 +180,7 @@ class ObjectStoreProvisioningIntegrationTests {
 				FailureAnalysis analysis = analysis(context);
 				assertThat(analysis.getDescription()).contains("The NATS server rejected a JetStream definition")
 					.contains("nats.jetstream.object-stores." + this.name
-							+ ".compression: needs nats-server 2.10 or later, but the server is " + version);
+							+ ".compression: needs nats-server 2.10.0 or newer; the connected server is " + version);
 			}
 		});
 		ObjectStoreStatus status = statusOnServer(this.server, this.name);
