@@ -178,7 +178,7 @@ class ObjectStoreProvisioningIntegrationTests {
 			}
 			else {
 				FailureAnalysis analysis = analysis(context);
-				assertThat(analysis.getDescription()).contains("The NATS server rejected a JetStream definition")
+				assertThat(analysis.getDescription()).contains("A JetStream setting needs a newer NATS server")
 					.contains("nats.jetstream.object-stores." + this.name
 							+ ".compression: needs nats-server 2.10.0 or newer; the connected server is " + version);
 			}
@@ -193,8 +193,8 @@ class ObjectStoreProvisioningIntegrationTests {
 			runner(this.server)
 				.withPropertyValues("nats.jetstream.provisioning.mode=validate", bucket("compression=true"))
 				.run((context) -> assertThat(analysis(context).getDescription())
-					.contains("nats.jetstream.object-stores." + this.name + ".compression: object store '" + this.name
-							+ "' has false, the definition true"));
+					.contains("nats.jetstream.object-stores." + this.name
+							+ ".compression: needs nats-server 2.10.0 or newer; the connected server is " + version));
 		}
 	}
 
