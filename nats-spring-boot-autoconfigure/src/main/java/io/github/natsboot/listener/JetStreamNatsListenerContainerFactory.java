@@ -178,8 +178,17 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 				this.instrumentation);
 	}
 
-	ConsumeOptions consumeOptions() {
-		return ConsumeOptions.builder().batchSize(this.batchSize).expiresIn(this.pullExpiry.toMillis()).build();
+	ConsumeOptions consumeOptions(NatsListenerEndpoint endpoint) {
+		return ConsumeOptions.builder().batchSize(pullBatchSize(endpoint)).expiresIn(this.pullExpiry.toMillis()).build();
+	}
+
+	/**
+	 * How many messages a worker pulls at once: the batch size, and at least one batch of
+	 * a batch listener.
+	 */
+	private int pullBatchSize(NatsListenerEndpoint endpoint) {
+		return (endpoint.getAdapter() instanceof BatchNatsListenerAdapter batch)
+				? Math.max(this.batchSize, batch.maxBatch()) : this.batchSize;
 	}
 
 	JetStreamConsumerSettings settingsFor(NatsListenerEndpoint endpoint, ConsumerInfo info) {
@@ -221,7 +230,7 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	 * that sent it had stopped, leaving those messages to wait out their ack wait.
 	 */
 	private long maxAckPendingFor(NatsListenerEndpoint endpoint) {
-		return Math.max(1000L, 2L * this.batchSize * endpoint.getConcurrency());
+		return Math.max(1000L, 2L * pullBatchSize(endpoint) * endpoint.getConcurrency());
 	}
 
 	@Override

@@ -65,6 +65,14 @@ public class NatsListenerMessageHandlerMethodFactory extends DefaultMessageHandl
 	}
 
 	/**
+	 * The converter that payloads are read with.
+	 * @return the payload converter
+	 */
+	public NatsMessageConverter getConverter() {
+		return this.converter;
+	}
+
+	/**
 	 * Keeps the resolvers Spring configures, so that handler methods can pick theirs.
 	 */
 	@Override
