@@ -22,7 +22,10 @@ import org.springframework.context.annotation.Bean;
  * reading each order with the same mapper and acknowledging each message. Rounds are
  * timed like those of {@link JetStreamConsumeScenario}: the stream is loaded first (not
  * timed), then the paused listener is resumed, or the raw loop starts, until the last
- * message has been handled.
+ * message has been handled. Both variants round the messages of a round up to a multiple
+ * of the batch size, so that neither ends on a partial batch: the listener would wait its
+ * {@code maxWait} for more, and a raw fetch its expiry (at least a second in jnats), or
+ * ask for exactly the rest, which a listener cannot know.
  */
 public final class JetStreamBatchListenerScenario {
 
@@ -42,8 +45,36 @@ public final class JetStreamBatchListenerScenario {
 		return new Scenario("JetStream batch listener, batch " + MAX_BATCH, 100_000,
 				List.of(new Check(Metric.THROUGHPUT, 0.95)),
 				new Scenario.Labeled("starter",
-						() -> new JetStreamConsumeScenario.Starter(env, Application.class, false)),
-				new Scenario.Labeled("raw", () -> new RawFetch(env)));
+						() -> new WholeBatches(new JetStreamConsumeScenario.Starter(env, Application.class, false))),
+				new Scenario.Labeled("raw", () -> new WholeBatches(new RawFetch(env))));
+	}
+
+	/**
+	 * A variant whose rounds are rounded up to a multiple of the batch size.
+	 */
+	static final class WholeBatches implements Variant {
+
+		private final Variant variant;
+
+		WholeBatches(Variant variant) {
+			this.variant = variant;
+		}
+
+		@Override
+		public void open() throws Exception {
+			this.variant.open();
+		}
+
+		@Override
+		public Sample run(int messages) throws Exception {
+			return this.variant.run((messages + MAX_BATCH - 1) / MAX_BATCH * MAX_BATCH);
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.variant.close();
+		}
+
 	}
 
 	static final class RawFetch implements Variant {
@@ -83,10 +114,9 @@ public final class JetStreamBatchListenerScenario {
 			this.loader.load(subject(), messages);
 			long target = this.arrivals.expect(messages);
 			CpuClock clock = CpuClock.start();
-			long remaining;
-			while ((remaining = target - this.arrivals.count()) > 0) {
+			while (this.arrivals.count() < target) {
 				FetchConsumeOptions options = FetchConsumeOptions.builder()
-					.maxMessages((int) Math.min(MAX_BATCH, remaining))
+					.maxMessages(MAX_BATCH)
 					.expiresIn(FETCH_EXPIRY.toMillis())
 					.build();
 				try (FetchConsumer fetch = this.consumerContext.fetch(options)) {

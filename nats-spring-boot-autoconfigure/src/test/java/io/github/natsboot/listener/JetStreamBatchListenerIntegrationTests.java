@@ -14,11 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.natsboot.autoconfigure.NatsAutoConfiguration;
 import io.github.natsboot.autoconfigure.NatsTemplateAutoConfiguration;
 import io.github.natsboot.autoconfigure.listener.NatsListenerAutoConfiguration;
+import io.github.natsboot.autoconfigure.metrics.NatsMetricsAutoConfiguration;
 import io.github.natsboot.core.NatsHeaders;
 import io.github.natsboot.core.NatsTemplate;
 import io.github.natsboot.jetstream.TestStreams;
+import io.github.natsboot.metrics.MicrometerNatsListenerMetricsFactory;
 import io.github.natsboot.test.EmbeddedNats;
 import io.github.natsboot.test.NatsServer;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
@@ -84,19 +89,40 @@ class JetStreamBatchListenerIntegrationTests {
 	}
 
 	@Test
-	void aBacklogArrivesInBatchesOfAtMostMaxBatchAndEveryMessageIsAcknowledged() throws Exception {
+	void aBacklogArrivesInBatchesOfAtMostMaxBatchAndEveryMessageIsAcknowledgedAndCounted() throws Exception {
 		publish("orders.backlog", 95);
-		this.contextRunner.withUserConfiguration(BacklogListener.class).run((context) -> {
-			BacklogListener listener = context.getBean(BacklogListener.class);
-			await().atMost(Duration.ofSeconds(20)).until(() -> listener.seen.size() == 95);
-			await().atMost(Duration.ofSeconds(10)).until(() -> settled("backlog"));
-			ConsumerInfo info = this.management.getConsumerInfo("ORDERS", "backlog");
-			assertThat(info.getAckFloor().getStreamSequence()).isEqualTo(95);
-			assertThat(info.getRedelivered()).isZero();
-			assertThat(listener.sizes).allSatisfy((size) -> assertThat(size).isBetween(1, 10));
-			assertThat(listener.sizes).contains(10);
-			assertThat(listener.sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(95);
-		});
+		this.contextRunner.withConfiguration(AutoConfigurations.of(NatsMetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withUserConfiguration(BacklogListener.class)
+			.run((context) -> {
+				BacklogListener listener = context.getBean(BacklogListener.class);
+				await().atMost(Duration.ofSeconds(20)).until(() -> listener.seen.size() == 95);
+				await().atMost(Duration.ofSeconds(10)).until(() -> settled("backlog"));
+				ConsumerInfo info = this.management.getConsumerInfo("ORDERS", "backlog");
+				assertThat(info.getAckFloor().getStreamSequence()).isEqualTo(95);
+				assertThat(info.getRedelivered()).isZero();
+				assertThat(listener.sizes).allSatisfy((size) -> assertThat(size).isBetween(1, 10));
+				assertThat(listener.sizes).contains(10);
+				assertThat(listener.sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(95);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				DistributionSummary sizes = registry.get(MicrometerNatsListenerMetricsFactory.BATCH_SIZE)
+					.tag("listener.id", "backlog")
+					.summary();
+				assertThat(sizes.count()).isEqualTo(listener.sizes.size());
+				assertThat(sizes.totalAmount()).isEqualTo(95);
+				assertThat(sizes.max()).isEqualTo(10);
+				assertThat(registry.get(MicrometerNatsListenerMetricsFactory.PROCESS)
+					.tag("listener.id", "backlog")
+					.tag("outcome", "success")
+					.timer()
+					.count()).isEqualTo(listener.sizes.size());
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(registry.get(MicrometerNatsListenerMetricsFactory.ACKNOWLEDGEMENTS)
+						.tag("listener.id", "backlog")
+						.tag("type", "ack")
+						.counter()
+						.count()).isEqualTo(95));
+			});
 	}
 
 	@Test
