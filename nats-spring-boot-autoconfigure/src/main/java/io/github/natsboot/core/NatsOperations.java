@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.natsboot.kv.KeyValueOperations;
+import io.github.natsboot.objectstore.ObjectStoreOperations;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
@@ -148,5 +149,13 @@ public interface NatsOperations {
 	 * @return the operations for that bucket
 	 */
 	KeyValueOperations keyValue(String bucket);
+
+	/**
+	 * Object store operations on a bucket: objects of any size streamed in chunks, and
+	 * values converted like message payloads.
+	 * @param bucket the bucket name
+	 * @return the operations for that bucket
+	 */
+	ObjectStoreOperations objectStore(String bucket);
 
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import io.github.natsboot.core.convert.NatsMessageConverter;
 import io.github.natsboot.kv.KeyValueOperations;
 import io.github.natsboot.kv.NatsKeyValueTemplate;
+import io.github.natsboot.objectstore.NatsObjectStoreTemplate;
+import io.github.natsboot.objectstore.ObjectStoreOperations;
 import io.github.natsboot.metrics.NatsTemplateObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
@@ -27,7 +29,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes messages, sends requests, publishes to JetStream streams and reads and
- * writes Key-Value buckets over one
+ * writes Key-Value buckets and object stores over one
  * {@link Connection}, converting payloads with a {@link NatsMessageConverter}. Thread
  * safe. On shutdown it waits for pending asynchronous JetStream acknowledgements before
  * the connection drains.
@@ -53,6 +55,8 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 	private final Duration requestTimeout;
 
 	private final Map<String, KeyValueOperations> keyValues = new ConcurrentHashMap<>();
+
+	private final Map<String, ObjectStoreOperations> objectStores = new ConcurrentHashMap<>();
 
 	private NatsTemplateMetrics metrics = NatsTemplateMetrics.NONE;
 
@@ -393,6 +397,12 @@ public class NatsTemplate implements NatsOperations, SmartLifecycle, BeanNameAwa
 	public KeyValueOperations keyValue(String bucket) {
 		return this.keyValues.computeIfAbsent(bucket,
 				(name) -> new NatsKeyValueTemplate(this.connection, name, this.converter));
+	}
+
+	@Override
+	public ObjectStoreOperations objectStore(String bucket) {
+		return this.objectStores.computeIfAbsent(bucket,
+				(name) -> new NatsObjectStoreTemplate(this.connection, name, this.converter));
 	}
 
 	/**

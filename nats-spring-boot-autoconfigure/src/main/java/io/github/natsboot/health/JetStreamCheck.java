@@ -10,10 +10,11 @@ import io.github.natsboot.core.JetStreamApiErrorCodes;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.support.NatsKeyValueUtil;
+import io.nats.client.support.NatsObjectStoreUtil;
 
 /**
- * Checks that the JetStream account answers and that each expected stream, consumer and
- * key-value bucket exists, one JetStream API request each. Stops when its deadline has
+ * Checks that the JetStream account answers and that each expected stream, consumer,
+ * key-value bucket and object store exists, one JetStream API request each. Stops when its deadline has
  * passed.
  */
 final class JetStreamCheck {
@@ -56,6 +57,7 @@ final class JetStreamCheck {
 		boolean healthy = putPresence(details, "streams", expectations.streams(), this::streamPresence);
 		healthy &= putPresence(details, "consumers", expectations.consumers(), this::consumerPresence);
 		healthy &= putPresence(details, "buckets", expectations.buckets(), this::bucketPresence);
+		healthy &= putPresence(details, "objectStores", expectations.objectStores(), this::objectStorePresence);
 		return new HealthFindings(healthy, details);
 	}
 
@@ -88,6 +90,10 @@ final class JetStreamCheck {
 
 	private String bucketPresence(String bucket) {
 		return lookup(() -> this.management.getStreamInfo(NatsKeyValueUtil.toStreamName(bucket)));
+	}
+
+	private String objectStorePresence(String bucket) {
+		return lookup(() -> this.management.getStreamInfo(NatsObjectStoreUtil.toStreamName(bucket)));
 	}
 
 	private static String lookup(Lookup lookup) {

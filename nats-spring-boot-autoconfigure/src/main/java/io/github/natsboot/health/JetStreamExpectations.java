@@ -7,26 +7,30 @@ import java.util.Set;
 import io.github.natsboot.jetstream.ConsumerDefinition;
 import io.github.natsboot.jetstream.JetStreamDefinition;
 import io.github.natsboot.jetstream.KeyValueDefinition;
+import io.github.natsboot.jetstream.ObjectStoreDefinition;
 import io.github.natsboot.jetstream.StreamDefinition;
 import io.github.natsboot.listener.JetStreamNatsListenerContainer;
 import io.github.natsboot.listener.NatsListenerContainer;
+import io.github.natsboot.listener.OrderedJetStreamListenerContainer;
 
 /**
- * What the application needs from JetStream: the streams, consumers and key-value
- * buckets it declared or consumes from, and whether it needs JetStream at all.
+ * What the application needs from JetStream: the streams, consumers, key-value buckets
+ * and object stores it declared or consumes from, and whether it needs JetStream at all.
  *
  * @param streams the stream names
  * @param consumers the durable consumers
  * @param buckets the key-value bucket names
+ * @param objectStores the object store bucket names
  * @param leaderElection whether leader election, which keeps its leases in a bucket,
  * takes place
  */
 record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers, Set<String> buckets,
-		boolean leaderElection) {
+		Set<String> objectStores, boolean leaderElection) {
 
 	/**
 	 * Collect the expectations from the definitions and from the JetStream listener
-	 * containers that run.
+	 * containers that run (the streams of ordered listeners, whose consumers are their
+	 * own and change names).
 	 * @param definitions the declared definitions
 	 * @param containers the listener containers
 	 * @param leaderElection whether leader election takes place
@@ -37,6 +41,7 @@ record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers,
 		Set<String> streams = new LinkedHashSet<>();
 		Set<StreamConsumer> consumers = new LinkedHashSet<>();
 		Set<String> buckets = new LinkedHashSet<>();
+		Set<String> objectStores = new LinkedHashSet<>();
 		for (JetStreamDefinition definition : definitions) {
 			if (definition instanceof StreamDefinition stream) {
 				streams.add(stream.getName());
@@ -48,6 +53,9 @@ record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers,
 			else if (definition instanceof KeyValueDefinition bucket) {
 				buckets.add(bucket.getBucket());
 			}
+			else if (definition instanceof ObjectStoreDefinition objectStore) {
+				objectStores.add(objectStore.getBucket());
+			}
 		}
 		for (NatsListenerContainer container : containers) {
 			if (container instanceof JetStreamNatsListenerContainer jetStream && jetStream.isRunning()) {
@@ -56,8 +64,11 @@ record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers,
 					consumers.add(new StreamConsumer(jetStream.getStreamName(), jetStream.getConsumerName()));
 				}
 			}
+			else if (container instanceof OrderedJetStreamListenerContainer ordered && ordered.isRunning()) {
+				streams.add(ordered.getStreamName());
+			}
 		}
-		return new JetStreamExpectations(streams, consumers, buckets, leaderElection);
+		return new JetStreamExpectations(streams, consumers, buckets, objectStores, leaderElection);
 	}
 
 	/**
@@ -65,7 +76,8 @@ record JetStreamExpectations(Set<String> streams, Set<StreamConsumer> consumers,
 	 * @return {@code true} if something JetStream is expected
 	 */
 	boolean required() {
-		return this.leaderElection || !this.streams.isEmpty() || !this.consumers.isEmpty() || !this.buckets.isEmpty();
+		return this.leaderElection || !this.streams.isEmpty() || !this.consumers.isEmpty() || !this.buckets.isEmpty()
+				|| !this.objectStores.isEmpty();
 	}
 
 	/**

@@ -33,7 +33,7 @@ import org.springframework.util.Assert;
  * <ul>
  * <li>the connection is not {@code CONNECTED} (disconnected, reconnecting or closed);</li>
  * <li>the server does not answer a ping within the timeout;</li>
- * <li>JetStream is needed (declared streams, consumers or buckets, JetStream listeners,
+ * <li>JetStream is needed (declared streams, consumers, buckets or object stores, JetStream listeners,
  * leader election) and the account does not answer, or an expected stream, consumer or
  * bucket does not exist;</li>
  * <li>a listener container is not in its {@linkplain NatsListenerContainer#isInExpectedState()
@@ -43,7 +43,7 @@ import org.springframework.util.Assert;
  * </ul>
  * The details are the connection status, the connected URL (without user information),
  * the server's id, name, version and cluster, the round-trip time, the JetStream account,
- * streams, consumers and buckets checked, the state of each listener, and this node's
+ * streams, consumers, buckets and object stores checked, the state of each listener, and this node's
  * role in each leader election (details only: a follower is healthy).
  *
  * <p>Everything that asks the server runs within {@linkplain Builder#timeout(Duration) a

@@ -53,6 +53,7 @@ final class DefinitionValidator {
 			checkConsumer(consumer, streams.get(consumer.getStream()));
 		}
 		definitions.keyValues().forEach(this::checkKeyValue);
+		definitions.objectStores().forEach(this::checkObjectStore);
 	}
 
 	private void checkStream(StreamDefinition stream) {
@@ -190,6 +191,17 @@ final class DefinitionValidator {
 		}
 		checkLimit(path + ".max-bytes", keyValue.getMaxBytes());
 		checkReplicas(path + ".replicas", keyValue.getReplicas());
+	}
+
+	private void checkObjectStore(ObjectStoreDefinition objectStore) {
+		String path = objectStore.getPath();
+		if (!objectStore.getBucket().matches("[A-Za-z0-9_-]+")) {
+			problem(path, "'" + objectStore.getBucket()
+					+ "' is not a valid object store name: only letters, digits, '-' and '_' are allowed");
+		}
+		checkNotNegative(path + ".ttl", objectStore.getTtl());
+		checkLimit(path + ".max-bytes", objectStore.getMaxBytes());
+		checkReplicas(path + ".replicas", objectStore.getReplicas());
 	}
 
 	private void checkName(String path, String name, String kind) {

@@ -10,21 +10,23 @@ import java.util.Set;
 /**
  * Definitions sorted into the order they are provisioned in: streams, then consumers
  * (those declared with their stream and those declared on their own), then key-value
- * buckets.
+ * buckets, then object stores.
  *
  * @param streams the streams
  * @param consumers every consumer
  * @param keyValues the buckets
+ * @param objectStores the object stores
  * @param duplicates the paths of what is defined more than once
  */
 record Definitions(List<StreamDefinition> streams, List<ConsumerDefinition> consumers,
-		List<KeyValueDefinition> keyValues, Set<String> duplicates) {
+		List<KeyValueDefinition> keyValues, List<ObjectStoreDefinition> objectStores, Set<String> duplicates) {
 
 	static Definitions of(Collection<? extends JetStreamDefinition> definitions) {
 		List<StreamDefinition> streams = new ArrayList<>();
 		List<ConsumerDefinition> consumers = new ArrayList<>();
 		List<ConsumerDefinition> standaloneConsumers = new ArrayList<>();
 		List<KeyValueDefinition> keyValues = new ArrayList<>();
+		List<ObjectStoreDefinition> objectStores = new ArrayList<>();
 		for (JetStreamDefinition definition : definitions) {
 			if (definition instanceof StreamDefinition stream) {
 				streams.add(stream);
@@ -36,6 +38,9 @@ record Definitions(List<StreamDefinition> streams, List<ConsumerDefinition> cons
 			else if (definition instanceof KeyValueDefinition keyValue) {
 				keyValues.add(keyValue);
 			}
+			else if (definition instanceof ObjectStoreDefinition objectStore) {
+				objectStores.add(objectStore);
+			}
 		}
 		consumers.addAll(standaloneConsumers);
 		Set<String> paths = new HashSet<>();
@@ -43,7 +48,8 @@ record Definitions(List<StreamDefinition> streams, List<ConsumerDefinition> cons
 		streams.forEach((stream) -> addPath(stream, paths, duplicates));
 		consumers.forEach((consumer) -> addPath(consumer, paths, duplicates));
 		keyValues.forEach((keyValue) -> addPath(keyValue, paths, duplicates));
-		return new Definitions(streams, consumers, keyValues, duplicates);
+		objectStores.forEach((objectStore) -> addPath(objectStore, paths, duplicates));
+		return new Definitions(streams, consumers, keyValues, objectStores, duplicates);
 	}
 
 	private static void addPath(JetStreamDefinition definition, Set<String> paths, Set<String> duplicates) {

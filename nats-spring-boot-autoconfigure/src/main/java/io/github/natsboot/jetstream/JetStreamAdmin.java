@@ -16,7 +16,7 @@ import io.nats.client.JetStreamOptions;
 import org.springframework.util.Assert;
 
 /**
- * Provisions JetStream streams, durable consumers and key-value buckets from
+ * Provisions JetStream streams, durable consumers, key-value buckets and object stores from
  * {@link JetStreamDefinition definitions}, and answers whether they exist. The starter
  * provisions the application's definitions at startup (see
  * {@code nats.jetstream.provisioning.mode}); the methods here do the same on demand.
@@ -87,6 +87,16 @@ public class JetStreamAdmin {
 	}
 
 	/**
+	 * Return whether an object store exists.
+	 * @param bucket the bucket name
+	 * @return {@code true} if the server has the object store
+	 * @throws JetStreamProvisioningException if JetStream cannot be reached
+	 */
+	public boolean objectStoreExists(String bucket) {
+		return lookUp("object-stores." + bucket, () -> this.server.findObjectStore(bucket) != null);
+	}
+
+	/**
 	 * Create or update a stream and its consumers.
 	 * @param stream the stream definition
 	 * @return what was created and updated
@@ -120,8 +130,19 @@ public class JetStreamAdmin {
 	}
 
 	/**
+	 * Create or update an object store.
+	 * @param objectStore the object store definition
+	 * @return what was created and updated
+	 * @throws JetStreamProvisioningException if the definition is invalid or cannot be
+	 * applied
+	 */
+	public ProvisioningReport provision(ObjectStoreDefinition objectStore) {
+		return provision(List.of(objectStore));
+	}
+
+	/**
 	 * Create what is missing and update what differs: streams first, then consumers,
-	 * then key-value buckets. Each created definition and each changed setting (with its
+	 * then key-value buckets, then object stores. Each created definition and each changed setting (with its
 	 * old and new value) is logged at INFO. Nothing is changed when a definition is
 	 * invalid or changes a setting the server cannot change.
 	 * @param definitions the definitions
@@ -206,15 +227,18 @@ public class JetStreamAdmin {
 
 	private static boolean isEmpty(Definitions definitions) {
 		return definitions.streams().isEmpty() && definitions.consumers().isEmpty()
-				&& definitions.keyValues().isEmpty();
+				&& definitions.keyValues().isEmpty() && definitions.objectStores().isEmpty();
 	}
 
 	private static String firstPath(Definitions definitions) {
 		if (!definitions.streams().isEmpty()) {
 			return definitions.streams().get(0).getPath();
 		}
-		return !definitions.consumers().isEmpty() ? definitions.consumers().get(0).getPath()
-				: definitions.keyValues().get(0).getPath();
+		if (!definitions.consumers().isEmpty()) {
+			return definitions.consumers().get(0).getPath();
+		}
+		return !definitions.keyValues().isEmpty() ? definitions.keyValues().get(0).getPath()
+				: definitions.objectStores().get(0).getPath();
 	}
 
 	private boolean lookUp(String path, LookUp lookUp) {

@@ -3,10 +3,12 @@ package io.github.natsboot.jetstream;
 /**
  * Something {@link JetStreamAdmin} provisions: a {@link StreamDefinition stream} with its
  * consumers, a {@link ConsumerDefinition consumer} of a stream defined elsewhere, or a
- * {@link KeyValueDefinition key-value bucket}. Definitions are immutable; declare them as
+ * {@link KeyValueDefinition key-value bucket} or an {@link ObjectStoreDefinition object
+ * store}. Definitions are immutable; declare them as
  * beans, or under {@code nats.jetstream.*}, and they are provisioned at startup.
  */
-public sealed interface JetStreamDefinition permits StreamDefinition, ConsumerDefinition, KeyValueDefinition {
+public sealed interface JetStreamDefinition permits StreamDefinition, ConsumerDefinition, KeyValueDefinition,
+		ObjectStoreDefinition {
 
 	/**
 	 * Return where this definition sits among the {@code nats.jetstream.*} properties,

@@ -13,15 +13,20 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamOptions;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.KeyValueOptions;
+import io.nats.client.ObjectStoreManagement;
+import io.nats.client.ObjectStoreOptions;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
+import io.nats.client.api.ObjectStoreConfiguration;
+import io.nats.client.api.ObjectStoreStatus;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
 
 /**
- * The JetStream management API of a connection: looks streams, consumers and buckets up
+ * The JetStream management API of a connection: looks streams, consumers, key-value
+ * buckets and object stores up
  * ({@code null} when they do not exist) and creates or updates them. A server that
  * cannot be reached, or has no JetStream, fails with
  * {@link Reason#UNAVAILABLE}; rejections are left to the caller as
@@ -36,6 +41,8 @@ final class JetStreamServer {
 	private volatile JetStreamManagement management;
 
 	private volatile KeyValueManagement keyValueManagement;
+
+	private volatile ObjectStoreManagement objectStoreManagement;
 
 	JetStreamServer(Connection connection, JetStreamOptions options) {
 		this.connection = connection;
@@ -162,6 +169,47 @@ final class JetStreamServer {
 		}
 	}
 
+	ObjectStoreStatus findObjectStore(String bucket) throws JetStreamApiException {
+		try {
+			return objectStoreManagement().getStatus(bucket);
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() == ServerErrors.STREAM_NOT_FOUND) {
+				return null;
+			}
+			throw ex;
+		}
+		catch (IOException ex) {
+			throw unavailable("object-stores." + bucket, "could not look up object store '" + bucket + "'", ex);
+		}
+	}
+
+	ObjectStoreStatus createObjectStore(ObjectStoreConfiguration configuration) throws JetStreamApiException {
+		try {
+			return objectStoreManagement().create(configuration);
+		}
+		catch (IOException ex) {
+			throw unavailable("object-stores." + configuration.getBucketName(),
+					"could not create object store '" + configuration.getBucketName() + "'", ex);
+		}
+	}
+
+	/**
+	 * Update an object store through its backing stream.
+	 * @param bucket the bucket name
+	 * @param configuration the backing stream's new configuration
+	 * @return the bucket's status after the update
+	 */
+	ObjectStoreStatus updateObjectStore(String bucket, StreamConfiguration configuration)
+			throws JetStreamApiException {
+		try {
+			return new ObjectStoreStatus(management().updateStream(configuration));
+		}
+		catch (IOException ex) {
+			throw unavailable("object-stores." + bucket, "could not update object store '" + bucket + "'", ex);
+		}
+	}
+
 	/**
 	 * Return the names of the existing streams, other than {@code except}, that capture
 	 * one of the subjects.
@@ -200,6 +248,16 @@ final class JetStreamServer {
 			this.keyValueManagement = keyValueManagement;
 		}
 		return keyValueManagement;
+	}
+
+	private ObjectStoreManagement objectStoreManagement() throws IOException {
+		ObjectStoreManagement objectStoreManagement = this.objectStoreManagement;
+		if (objectStoreManagement == null) {
+			objectStoreManagement = this.connection
+				.objectStoreManagement(ObjectStoreOptions.builder().jetStreamOptions(this.options).build());
+			this.objectStoreManagement = objectStoreManagement;
+		}
+		return objectStoreManagement;
 	}
 
 	private static JetStreamProvisioningException unavailable(String path, String reason, IOException cause) {

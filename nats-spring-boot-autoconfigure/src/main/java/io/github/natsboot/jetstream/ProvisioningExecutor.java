@@ -11,11 +11,13 @@ import io.github.natsboot.jetstream.JetStreamProvisioningException.Problem;
 import io.github.natsboot.jetstream.JetStreamProvisioningException.Reason;
 import io.github.natsboot.jetstream.ProvisioningPlan.ConsumerStep;
 import io.github.natsboot.jetstream.ProvisioningPlan.KeyValueStep;
+import io.github.natsboot.jetstream.ProvisioningPlan.ObjectStoreStep;
 import io.github.natsboot.jetstream.ProvisioningPlan.Step;
 import io.github.natsboot.jetstream.ProvisioningPlan.StreamStep;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.KeyValueStatus;
+import io.nats.client.api.ObjectStoreStatus;
 import io.nats.client.api.StreamConfiguration;
 
 /**
@@ -63,6 +65,9 @@ final class ProvisioningExecutor {
 		}
 		else if (step instanceof KeyValueStep keyValue) {
 			executeKeyValue(keyValue);
+		}
+		else if (step instanceof ObjectStoreStep objectStore) {
+			executeObjectStore(objectStore);
 		}
 	}
 
@@ -139,6 +144,36 @@ final class ProvisioningExecutor {
 				.updateKeyValue(KeyValueConfigurations.forUpdate(definition, step.current()));
 			updated(definition, step.differences());
 			verify(definition, KeyValueDefinitionComparison.compare(definition, result));
+		}
+	}
+
+	private void executeObjectStore(ObjectStoreStep step) throws JetStreamApiException {
+		ObjectStoreDefinition definition = step.definition();
+		if (!step.exists()) {
+			ObjectStoreStatus result;
+			try {
+				result = this.server.createObjectStore(ObjectStoreConfigurations.forCreate(definition));
+			}
+			catch (JetStreamApiException ex) {
+				if (ex.getApiErrorCode() != ServerErrors.STREAM_NAME_IN_USE) {
+					throw ex;
+				}
+				ObjectStoreStatus current = this.server.findObjectStore(definition.getBucket());
+				if (current == null) {
+					throw ex;
+				}
+				executeObjectStore(new ObjectStoreStep(definition, current,
+						ObjectStoreDefinitionComparison.compare(definition, current)));
+				return;
+			}
+			created(definition);
+			verify(definition, ObjectStoreDefinitionComparison.compare(definition, result));
+		}
+		else if (!step.differences().isEmpty()) {
+			ObjectStoreStatus result = this.server.updateObjectStore(definition.getBucket(),
+					ObjectStoreConfigurations.forUpdate(definition, step.current()));
+			updated(definition, step.differences());
+			verify(definition, ObjectStoreDefinitionComparison.compare(definition, result));
 		}
 	}
 

@@ -9,6 +9,7 @@ import io.github.natsboot.jetstream.JetStreamProvisioningException.Problem;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.KeyValueStatus;
+import io.nats.client.api.ObjectStoreStatus;
 import io.nats.client.api.StreamConfiguration;
 
 /**
@@ -30,7 +31,7 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 	/**
 	 * Provisioning one definition.
 	 */
-	sealed interface Step permits StreamStep, ConsumerStep, KeyValueStep {
+	sealed interface Step permits StreamStep, ConsumerStep, KeyValueStep, ObjectStoreStep {
 
 		JetStreamDefinition definition();
 
@@ -73,6 +74,16 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 
 	}
 
+	record ObjectStoreStep(ObjectStoreDefinition definition, ObjectStoreStatus current,
+			List<FieldDifference> differences) implements Step {
+
+		@Override
+		public boolean exists() {
+			return this.current != null;
+		}
+
+	}
+
 	private static final class Reader {
 
 		private final JetStreamServer server;
@@ -102,6 +113,9 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 				}
 				for (KeyValueDefinition keyValue : definitions.keyValues()) {
 					readKeyValue(keyValue);
+				}
+				for (ObjectStoreDefinition objectStore : definitions.objectStores()) {
+					readObjectStore(objectStore);
 				}
 			}
 			catch (JetStreamApiException ex) {
@@ -170,6 +184,20 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 			addStep(new KeyValueStep(definition, current, differences));
 		}
 
+		private void readObjectStore(ObjectStoreDefinition definition) throws JetStreamApiException {
+			ObjectStoreStatus current = this.server.findObjectStore(definition.getBucket());
+			checkReplicas(definition, definition.getReplicas());
+			if (Boolean.TRUE.equals(definition.getCompression()) && !this.capabilities.release210()) {
+				this.problems.add(new Problem(definition.getPath() + ".compression",
+						"needs nats-server 2.10 or later, but the server is " + this.capabilities.version()
+								+ " (which would store the objects uncompressed); remove the setting, or upgrade"
+								+ " the server"));
+			}
+			List<FieldDifference> differences = (current != null)
+					? ObjectStoreDefinitionComparison.compare(definition, current) : List.of();
+			addStep(new ObjectStoreStep(definition, current, differences));
+		}
+
 		private void checkReplicas(JetStreamDefinition definition, Integer replicas) {
 			if (replicas != null && replicas > 1 && !this.capabilities.clustered()) {
 				this.problems.add(new Problem(definition.getPath() + ".replicas", replicas
@@ -195,6 +223,9 @@ record ProvisioningPlan(List<Step> steps, List<Problem> problems, List<Problem> 
 		private static String kind(Step step) {
 			if (step instanceof StreamStep) {
 				return "stream";
+			}
+			if (step instanceof ObjectStoreStep) {
+				return "object store";
 			}
 			return (step instanceof ConsumerStep) ? "consumer" : "key-value bucket";
 		}

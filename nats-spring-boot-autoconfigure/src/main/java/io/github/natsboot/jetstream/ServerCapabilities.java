@@ -11,9 +11,14 @@ import io.nats.client.api.ServerInfo;
  * @param jetStream whether JetStream is enabled
  * @param release210 whether the server is 2.10 or newer
  */
-record ServerCapabilities(String version, boolean clustered, boolean jetStream, boolean release210) {
+public record ServerCapabilities(String version, boolean clustered, boolean jetStream, boolean release210) {
 
-	static ServerCapabilities of(ServerInfo info) {
+	/**
+	 * Return what the server described by a connection's server info can do.
+	 * @param info the server info
+	 * @return the capabilities
+	 */
+	public static ServerCapabilities of(ServerInfo info) {
 		return new ServerCapabilities(info.getVersion(), info.getCluster() != null, info.isJetStreamAvailable(),
 				info.isSameOrNewerThanVersion("2.10.0"));
 	}
@@ -27,9 +32,11 @@ record ServerCapabilities(String version, boolean clustered, boolean jetStream, 
 	}
 
 	/**
-	 * Server 2.9 ignores all but one filter subject.
+	 * Return whether a consumer can have several filter subjects: server 2.9 ignores all
+	 * but one.
+	 * @return {@code true} from server 2.10 on
 	 */
-	boolean supportsMultipleFilterSubjects() {
+	public boolean supportsMultipleFilterSubjects() {
 		return this.release210;
 	}
 

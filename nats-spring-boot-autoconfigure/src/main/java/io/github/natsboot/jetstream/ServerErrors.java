@@ -65,7 +65,7 @@ final class ServerErrors {
 		if (field == null) {
 			field = fromDescription(ex.getErrorDescription());
 		}
-		if (definition instanceof KeyValueDefinition) {
+		if (definition instanceof KeyValueDefinition || definition instanceof ObjectStoreDefinition) {
 			return keyValueField(field);
 		}
 		return field;

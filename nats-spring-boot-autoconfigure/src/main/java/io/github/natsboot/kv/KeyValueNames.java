@@ -4,7 +4,7 @@ package io.github.natsboot.kv;
  * Validates bucket names, keys and key patterns before anything is sent to the server,
  * with messages that name the key and the bucket.
  */
-final class KeyValueNames {
+public final class KeyValueNames {
 
 	private static final String ALLOWED = "letters, digits and '-', '/', '_', '=', '.'";
 
@@ -16,7 +16,7 @@ final class KeyValueNames {
 	 * @param bucket the bucket name
 	 * @throws IllegalArgumentException if the name is invalid
 	 */
-	static void validateBucket(String bucket) {
+	public static void validateBucket(String bucket) {
 		if (bucket == null || bucket.isEmpty()) {
 			throw new IllegalArgumentException("A key-value bucket name is required");
 		}
@@ -35,7 +35,7 @@ final class KeyValueNames {
 	 * @param key the key
 	 * @throws IllegalArgumentException if the key is invalid
 	 */
-	static void validateKey(String bucket, String key) {
+	public static void validateKey(String bucket, String key) {
 		validate(bucket, key, "key", false);
 	}
 
@@ -46,7 +46,7 @@ final class KeyValueNames {
 	 * @param pattern the pattern
 	 * @throws IllegalArgumentException if the pattern is invalid
 	 */
-	static void validatePattern(String bucket, String pattern) {
+	public static void validatePattern(String bucket, String pattern) {
 		validate(bucket, pattern, "key pattern", true);
 	}
 

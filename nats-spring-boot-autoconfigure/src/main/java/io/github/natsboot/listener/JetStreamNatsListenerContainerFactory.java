@@ -16,8 +16,9 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Creates {@link JetStreamNatsListenerContainer}s for listeners bound to a stream, and
- * holds their defaults: pull batch size and expiry, redelivery backoff, dead-letter
- * subject, and the settings of the durable consumers listeners create for themselves.
+ * {@link OrderedJetStreamListenerContainer}s for ordered ones, and holds their defaults:
+ * pull batch size and expiry, redelivery backoff, dead-letter subject, and the settings of
+ * the durable consumers listeners create for themselves.
  */
 public class JetStreamNatsListenerContainerFactory implements NatsListenerContainerFactory, DisposableBean {
 
@@ -28,6 +29,8 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	private final ScheduledExecutorService scheduler = daemonScheduler("nats-jetstream-listener-watchdog");
 
 	private final ScheduledExecutorService deadLetterRetries = daemonScheduler("nats-jetstream-dead-letters");
+
+	private final ScheduledExecutorService orderedWatchdog = daemonScheduler("nats-ordered-listener-watchdog");
 
 	private int batchSize = 500;
 
@@ -174,12 +177,24 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 
 	@Override
 	public NatsListenerContainer createContainer(NatsListenerEndpoint endpoint) {
+		if (endpoint.getJetStream().isOrdered()) {
+			return new OrderedJetStreamListenerContainer(endpoint, this.connection, this, this.orderedWatchdog,
+					this.instrumentation);
+		}
 		return new JetStreamNatsListenerContainer(endpoint, this.connection, this, this.scheduler,
 				this.instrumentation);
 	}
 
+	ConsumeOptions consumeOptions() {
+		return consumeOptions(this.batchSize);
+	}
+
 	ConsumeOptions consumeOptions(NatsListenerEndpoint endpoint) {
-		return ConsumeOptions.builder().batchSize(pullBatchSize(endpoint)).expiresIn(this.pullExpiry.toMillis()).build();
+		return consumeOptions(pullBatchSize(endpoint));
+	}
+
+	private ConsumeOptions consumeOptions(int batchSize) {
+		return ConsumeOptions.builder().batchSize(batchSize).expiresIn(this.pullExpiry.toMillis()).build();
 	}
 
 	/**
@@ -237,6 +252,7 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	public void destroy() {
 		this.scheduler.shutdownNow();
 		this.deadLetterRetries.shutdownNow();
+		this.orderedWatchdog.shutdownNow();
 	}
 
 	private static ScheduledExecutorService daemonScheduler(String name) {

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.ValidationAnnotationUtils;
  * {@link InvocableHandlerMethod#invoke(org.springframework.messaging.Message, Object...)}
  * given the NATS message and its acknowledgment as provided arguments:
  * <ul>
+ * <li>a parameter whose resolver is a {@link PreparableArgumentResolver} gets what
+ * that resolver prepared for it;</li>
  * <li>a parameter the NATS message or the acknowledgment can be passed to gets them
  * when they fit, as provided arguments do;</li>
  * <li>a plain payload (no {@code Optional}, no expression, no validation) is read by the
@@ -63,7 +65,10 @@ final class ListenerArguments {
 				.findFirst()
 				.orElse(null);
 			ListenerArgument bySpring = bySpring(parameter, resolver);
-			if (mayBeProvided(parameter.getParameterType())) {
+			if (resolver instanceof PreparableArgumentResolver preparable) {
+				arguments[i] = preparable.prepare(parameter);
+			}
+			else if (mayBeProvided(parameter.getParameterType())) {
 				arguments[i] = provided(parameter.getParameterType(), bySpring);
 			}
 			else if (isPlainPayload(parameter, resolver, validating)) {

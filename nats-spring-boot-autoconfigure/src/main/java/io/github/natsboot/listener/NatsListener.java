@@ -92,7 +92,8 @@ public @interface NatsListener {
 	 * JetStream stream to consume from. Setting it makes this a JetStream listener that
 	 * consumes a durable pull consumer: messages are acknowledged after the method
 	 * returns, negatively acknowledged with a backoff when it throws, and dead-lettered
-	 * after the consumer's max deliveries.
+	 * after the consumer's max deliveries; with {@link #ordered()}, every instance
+	 * receives every message through an ordered consumer instead.
 	 * @return the stream name, empty for a core NATS listener
 	 */
 	String stream() default "";
@@ -129,6 +130,33 @@ public @interface NatsListener {
 	 * @return the action
 	 */
 	UnreadablePayloadAction unreadablePayload() default UnreadablePayloadAction.DEAD_LETTER;
+
+	/**
+	 * Whether this JetStream listener is ordered (a broadcast listener): every instance of
+	 * the application receives every message of the {@link #stream()} (of its
+	 * {@link #subjects()}, or the whole stream when empty), in stream order, one at a
+	 * time, through an ordered consumer of its own that is neither durable nor
+	 * acknowledged. It recovers from gaps, reconnects and server restarts by itself,
+	 * resuming after the last message it handled. A listener that throws does not get
+	 * the message again: the error goes to the error handler, and the listener moves on.
+	 * Cannot be combined with {@link #consumer()}, {@link #queue()}, {@link #backoff()},
+	 * {@link #deadLetterSubject()}, {@link #unreadablePayload()}, a concurrency above 1
+	 * or a {@link NatsAcknowledgment} parameter.
+	 * @return {@code "true"}, {@code "false"} or a placeholder resolving to either
+	 */
+	String ordered() default "false";
+
+	/**
+	 * Where the ordered consumer of an {@link #ordered()} listener starts each time the
+	 * listener starts: {@code all} (the default: every message in the stream),
+	 * {@code new} (messages published from now on), {@code last} (the last message, then
+	 * new ones), {@code last-per-subject} (the last message of each subject, then new
+	 * ones), a start sequence ({@code 42} or {@code sequence:42}) or an ISO-8601 start
+	 * time with an offset ({@code 2026-01-01T00:00:00Z} or
+	 * {@code time:2026-01-01T00:00:00Z}). Supports property placeholders.
+	 * @return the deliver option, empty for {@code all}
+	 */
+	String deliver() default "";
 
 	/**
 	 * Whether this JetStream listener receives its messages in batches: its method takes a

@@ -123,8 +123,11 @@ public class NatsListenerAnnotationBeanPostProcessor
 		InvocableHandlerMethod handlerMethod = handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(),
 				annotated.method());
 		JetStreamBinding jetStream = resolveJetStream(annotated, subjects);
-		NatsListenerAdapter adapter = createAdapter(annotated, id, handlerMethod, handlerMethodFactory,
-				jetStream != null);
+		NatsListenerAdapter adapter = createAdapter(annotated, id, handlerMethod, handlerMethodFactory, jetStream);
+		if (jetStream != null && jetStream.isOrdered()) {
+			OrderedListenerAttributes.checkEndpoint(annotated.describe(), StringUtils.hasText(queue) ? queue : null,
+					concurrency, adapter);
+		}
 		String connection = resolve(annotation.connection());
 		return new MethodNatsListenerEndpoint(id, subjects, StringUtils.hasText(queue) ? queue : null, concurrency,
 				autoStartup, adapter, jetStream,
@@ -132,7 +135,8 @@ public class NatsListenerAnnotationBeanPostProcessor
 	}
 
 	private NatsListenerAdapter createAdapter(AnnotatedMethod annotated, String id,
-			InvocableHandlerMethod handlerMethod, MessageHandlerMethodFactory handlerMethodFactory, boolean jetStream) {
+			InvocableHandlerMethod handlerMethod, MessageHandlerMethodFactory handlerMethodFactory,
+			JetStreamBinding jetStream) {
 		NatsListener annotation = annotated.annotation();
 		NatsListenerErrorHandler errorHandler = resolveErrorHandler(annotation);
 		if (!resolveBoolean(annotated, "batch", annotation.batch())) {
@@ -147,7 +151,12 @@ public class NatsListenerAnnotationBeanPostProcessor
 			}
 			return new NatsListenerAdapter(id, handlerMethod, errorHandler);
 		}
-		if (!jetStream) {
+		if (jetStream != null && jetStream.isOrdered()) {
+			throw new IllegalStateException("@NatsListener " + annotated.describe() + " is both ordered and a batch "
+					+ "listener: batches are received from durable consumers, and acknowledged, so remove one of "
+					+ "ordered and batch");
+		}
+		if (jetStream == null) {
 			throw new IllegalStateException("@NatsListener " + annotated.describe() + " is a batch listener "
 					+ "(batch = \"true\") without a stream: batches are received from JetStream consumers only, so "
 					+ "set stream (and consumer), or remove batch to receive core messages one by one");
@@ -197,6 +206,11 @@ public class NatsListenerAnnotationBeanPostProcessor
 	private JetStreamBinding resolveJetStream(AnnotatedMethod annotated, List<String> subjects) {
 		NatsListener annotation = annotated.annotation();
 		String stream = resolve(annotation.stream());
+		OrderedDelivery ordered = OrderedListenerAttributes.delivery(annotated.describe(), resolve(annotation.ordered()),
+				resolve(annotation.deliver()));
+		if (ordered != null) {
+			return resolveOrdered(annotated, stream, ordered);
+		}
 		if (!StringUtils.hasText(stream)) {
 			if (StringUtils.hasText(annotation.consumer())) {
 				throw new IllegalStateException(
@@ -215,6 +229,14 @@ public class NatsListenerAnnotationBeanPostProcessor
 		String deadLetterSubject = resolve(annotation.deadLetterSubject());
 		return new JetStreamBinding(stream, StringUtils.hasText(consumer) ? consumer : null, backoff,
 				StringUtils.hasText(deadLetterSubject) ? deadLetterSubject : null, annotation.unreadablePayload());
+	}
+
+	private JetStreamBinding resolveOrdered(AnnotatedMethod annotated, String stream, OrderedDelivery ordered) {
+		NatsListener annotation = annotated.annotation();
+		OrderedListenerAttributes.checkBinding(annotated.describe(), stream, resolve(annotation.consumer()),
+				resolveList(annotation.backoff()), resolve(annotation.deadLetterSubject()),
+				annotation.unreadablePayload());
+		return JetStreamBinding.ordered(stream, ordered);
 	}
 
 	private static Duration parseDuration(AnnotatedMethod annotated, String attribute, String value) {

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers the {@link NatsListenerAnnotationBeanPostProcessor} and the
+ * Registers the {@link NatsListenerAnnotationBeanPostProcessor}, the
+ * {@link NatsKeyValueListenerAnnotationBeanPostProcessor} and the
  * {@link NatsListenerEndpointRegistry} unless they are already defined.
  */
 public class NatsListenerBootstrapConfiguration implements ImportBeanDefinitionRegistrar {
@@ -16,6 +17,11 @@ public class NatsListenerBootstrapConfiguration implements ImportBeanDefinitionR
 	 * Bean name of the annotation post-processor.
 	 */
 	public static final String ANNOTATION_PROCESSOR_BEAN_NAME = "io.github.natsboot.listener.internalNatsListenerAnnotationProcessor";
+
+	/**
+	 * Bean name of the {@link NatsKeyValueListener} annotation post-processor.
+	 */
+	public static final String KEY_VALUE_ANNOTATION_PROCESSOR_BEAN_NAME = "io.github.natsboot.listener.internalNatsKeyValueListenerAnnotationProcessor";
 
 	/**
 	 * Bean name of the {@link org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory}
@@ -34,6 +40,11 @@ public class NatsListenerBootstrapConfiguration implements ImportBeanDefinitionR
 			RootBeanDefinition definition = new RootBeanDefinition(NatsListenerAnnotationBeanPostProcessor.class);
 			definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 			registry.registerBeanDefinition(ANNOTATION_PROCESSOR_BEAN_NAME, definition);
+		}
+		if (!registry.containsBeanDefinition(KEY_VALUE_ANNOTATION_PROCESSOR_BEAN_NAME)) {
+			RootBeanDefinition definition = new RootBeanDefinition(NatsKeyValueListenerAnnotationBeanPostProcessor.class);
+			definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+			registry.registerBeanDefinition(KEY_VALUE_ANNOTATION_PROCESSOR_BEAN_NAME, definition);
 		}
 		if (!registry.containsBeanDefinition(ENDPOINT_REGISTRY_BEAN_NAME)) {
 			registry.registerBeanDefinition(ENDPOINT_REGISTRY_BEAN_NAME,

@@ -1,6 +1,7 @@
 package io.github.natsboot.listener;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.natsboot.core.convert.NatsMessageConverter;
@@ -73,11 +74,13 @@ public class NatsListenerMessageHandlerMethodFactory extends DefaultMessageHandl
 	}
 
 	/**
-	 * Keeps the resolvers Spring configures, so that handler methods can pick theirs.
+	 * Keeps the resolvers Spring configures, so that handler methods can pick theirs, with
+	 * the resolver of {@link io.github.natsboot.kv.KeyValueChange} parameters first.
 	 */
 	@Override
 	protected List<HandlerMethodArgumentResolver> initArgumentResolvers() {
-		List<HandlerMethodArgumentResolver> resolvers = super.initArgumentResolvers();
+		List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>(super.initArgumentResolvers());
+		resolvers.add(0, new KeyValueChangeArgumentResolver(this.converter));
 		this.resolvers = List.copyOf(resolvers);
 		return resolvers;
 	}

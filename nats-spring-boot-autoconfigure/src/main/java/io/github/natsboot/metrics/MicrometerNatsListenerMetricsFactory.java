@@ -17,9 +17,9 @@ import io.micrometer.core.instrument.Timer;
  * once, when its container is created, tagged with the listener id and its configured
  * subjects (never the subject a message arrived on). Every listener gets the
  * {@value #PROCESS} timer and the {@value #REPLY_FAILURES} counter; JetStream listeners
- * also get the {@value #ACKNOWLEDGEMENTS}, {@value #DEAD_LETTERS} and
- * {@value #DEAD_LETTER_FAILURES} counters, and batch listeners the {@value #BATCH_SIZE}
- * distribution summary.
+ * on durable consumers also get the {@value #ACKNOWLEDGEMENTS}, {@value #DEAD_LETTERS} and
+ * {@value #DEAD_LETTER_FAILURES} counters (ordered listeners neither acknowledge nor
+ * dead-letter), and batch listeners the {@value #BATCH_SIZE} distribution summary.
  */
 public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetricsFactory {
 
@@ -71,7 +71,7 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 		Tags tags = Tags.of("listener.id", endpoint.getId(), "subject", endpoint.getSubjectTemplate(),
 				NatsConnectionTag.KEY, NatsConnectionTag.of(endpoint.getConnection()));
 		ListenerMeters meters = new ListenerMeters(this.registry, tags);
-		return (endpoint.getJetStream() != null)
+		return (endpoint.getJetStream() != null && !endpoint.getJetStream().isOrdered())
 				? new JetStreamListenerMeters(meters, this.registry, tags.and("stream", endpoint.getJetStream().stream()),
 						endpoint.getAdapter().isBatch())
 				: meters;

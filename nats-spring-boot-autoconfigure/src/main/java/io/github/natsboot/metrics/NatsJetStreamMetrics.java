@@ -3,6 +3,7 @@ package io.github.natsboot.metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,15 +23,17 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.StreamState;
+import io.nats.client.support.NatsObjectStoreUtil;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Gauges of JetStream streams and consumers, read from the server on a scheduler thread
- * every poll interval and never per message: messages and bytes of each stream, pending
- * and acknowledgement-pending messages of each consumer. The streams and consumers to
+ * Gauges of JetStream streams, consumers and object stores, read from the server on a
+ * scheduler thread every poll interval and never per message: messages and bytes of each
+ * stream, pending and acknowledgement-pending messages of each consumer, bytes and chunk
+ * and metadata messages of each object store. The streams, consumers and object stores to
  * watch are asked for at each poll, so consumers bound by listeners after startup are
  * picked up. A gauge whose stream or consumer cannot be read shows {@code NaN}.
  */
@@ -46,9 +49,13 @@ public class NatsJetStreamMetrics implements MeterBinder, SmartLifecycle {
 
 	private final Supplier<Collection<ConsumerName>> consumers;
 
+	private final Supplier<Collection<String>> objectStores;
+
 	private final Map<String, StreamGauges> streamGauges = new ConcurrentHashMap<>();
 
 	private final Map<ConsumerName, ConsumerGauges> consumerGauges = new ConcurrentHashMap<>();
+
+	private final Map<String, ObjectStoreGauges> objectStoreGauges = new ConcurrentHashMap<>();
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -71,6 +78,19 @@ public class NatsJetStreamMetrics implements MeterBinder, SmartLifecycle {
 	 */
 	public NatsJetStreamMetrics(Connection connection, Duration pollInterval, Supplier<Collection<String>> streams,
 			Supplier<Collection<ConsumerName>> consumers) {
+		this(connection, pollInterval, streams, consumers, List::of);
+	}
+
+	/**
+	 * Create the gauges, object stores included.
+	 * @param connection the connection to read stream and consumer information on
+	 * @param pollInterval the interval between two reads
+	 * @param streams the streams to watch
+	 * @param consumers the consumers to watch
+	 * @param objectStores the object store buckets to watch
+	 */
+	public NatsJetStreamMetrics(Connection connection, Duration pollInterval, Supplier<Collection<String>> streams,
+			Supplier<Collection<ConsumerName>> consumers, Supplier<Collection<String>> objectStores) {
 		if (pollInterval.isNegative() || pollInterval.isZero()) {
 			throw new IllegalArgumentException("The JetStream metrics poll interval must be positive, was "
 					+ pollInterval);
@@ -79,6 +99,7 @@ public class NatsJetStreamMetrics implements MeterBinder, SmartLifecycle {
 		this.pollInterval = pollInterval;
 		this.streams = streams;
 		this.consumers = consumers;
+		this.objectStores = objectStores;
 	}
 
 	@Override
@@ -140,6 +161,10 @@ public class NatsJetStreamMetrics implements MeterBinder, SmartLifecycle {
 			}
 			for (ConsumerName consumer : this.consumers.get()) {
 				this.consumerGauges.computeIfAbsent(consumer, (name) -> new ConsumerGauges(registry, name)).update();
+			}
+			for (String objectStore : this.objectStores.get()) {
+				this.objectStoreGauges.computeIfAbsent(objectStore, (name) -> new ObjectStoreGauges(registry, name))
+					.update();
 			}
 			this.failureLogged = false;
 		}
@@ -259,6 +284,42 @@ public class NatsJetStreamMetrics implements MeterBinder, SmartLifecycle {
 						+ "': " + ex);
 				this.pending.value = Double.NaN;
 				this.ackPending.value = Double.NaN;
+			}
+		}
+
+	}
+
+	private final class ObjectStoreGauges {
+
+		private final String bucket;
+
+		private final Value bytes;
+
+		private final Value messages;
+
+		ObjectStoreGauges(MeterRegistry registry, String bucket) {
+			this.bucket = bucket;
+			Tags tags = Tags.of("bucket", bucket);
+			this.bytes = Value.gauge(registry, "nats.object.store.bytes",
+					"Bytes stored in the object store, content and metadata", BaseUnits.BYTES, tags);
+			this.messages = Value.gauge(registry, "nats.object.store.messages",
+					"Chunk and metadata messages stored in the object store", BaseUnits.MESSAGES, tags);
+		}
+
+		void update() {
+			try {
+				if (!connected()) {
+					return;
+				}
+				StreamState state = management().getStreamInfo(NatsObjectStoreUtil.toStreamName(this.bucket))
+					.getStreamState();
+				this.bytes.value = state.getByteCount();
+				this.messages.value = state.getMsgCount();
+			}
+			catch (IOException | JetStreamApiException ex) {
+				logger.debug("Could not read object store '" + this.bucket + "': " + ex);
+				this.bytes.value = Double.NaN;
+				this.messages.value = Double.NaN;
 			}
 		}
 

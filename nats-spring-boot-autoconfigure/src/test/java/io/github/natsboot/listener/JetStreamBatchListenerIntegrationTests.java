@@ -325,6 +325,11 @@ class JetStreamBatchListenerIntegrationTests {
 	}
 
 	@Test
+	void anOrderedBatchListenerFailsStartup() {
+		assertStartupFails(OrderedBatchListener.class, "is both ordered and a batch listener");
+	}
+
+	@Test
 	void aBatchListenerWithoutAListFailsStartup() {
 		assertStartupFails(NoListBatchListener.class, "takes no List parameter");
 	}
@@ -639,6 +644,15 @@ class JetStreamBatchListenerIntegrationTests {
 	static class CoreBatchListener {
 
 		@NatsListener(subjects = "core.orders", batch = "true")
+		void onOrders(List<Order> orders) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedBatchListener {
+
+		@NatsListener(stream = "ORDERS", subjects = "orders.ordered", ordered = "true", batch = "true")
 		void onOrders(List<Order> orders) {
 		}
 

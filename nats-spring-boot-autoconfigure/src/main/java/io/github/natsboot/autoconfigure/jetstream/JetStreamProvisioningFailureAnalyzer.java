@@ -26,7 +26,7 @@ class JetStreamProvisioningFailureAnalyzer extends AbstractFailureAnalyzer<JetSt
 	private String action(JetStreamProvisioningException.Reason reason) {
 		return switch (reason) {
 			case INVALID_DEFINITION -> "Fix the settings listed above under nats.jetstream (or in the "
-					+ "StreamDefinition, ConsumerDefinition and KeyValueDefinition beans named).";
+					+ "StreamDefinition, ConsumerDefinition, KeyValueDefinition and ObjectStoreDefinition beans named).";
 			case DRIFT -> "nats.jetstream.provisioning.mode is validate, so nothing was changed. Update the "
 					+ "definitions to match the server, change the server (for example with the nats CLI), or set "
 					+ "nats.jetstream.provisioning.mode=create-or-update to let the application create and update "

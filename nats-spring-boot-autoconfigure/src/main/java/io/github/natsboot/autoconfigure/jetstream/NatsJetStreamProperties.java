@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for JetStream streams, consumers and key-value buckets that
+ * Configuration properties for JetStream streams, consumers, key-value buckets and object
+ * stores that
  * are provisioned at startup, bound from {@code nats.jetstream.*}. A setting that is not
  * set keeps the server's default when a stream, consumer or bucket is created and is left
  * alone on an existing one.
@@ -34,6 +35,11 @@ public class NatsJetStreamProperties {
 	 * Key-value buckets to provision, by bucket name.
 	 */
 	private Map<String, KeyValue> keyValue = new LinkedHashMap<>();
+
+	/**
+	 * Object stores to provision, by bucket name.
+	 */
+	private Map<String, ObjectStore> objectStores = new LinkedHashMap<>();
 
 	public Provisioning getProvisioning() {
 		return this.provisioning;
@@ -55,6 +61,14 @@ public class NatsJetStreamProperties {
 		this.keyValue = keyValue;
 	}
 
+	public Map<String, ObjectStore> getObjectStores() {
+		return this.objectStores;
+	}
+
+	public void setObjectStores(Map<String, ObjectStore> objectStores) {
+		this.objectStores = objectStores;
+	}
+
 	/**
 	 * Provisioning settings.
 	 */
@@ -72,6 +86,95 @@ public class NatsJetStreamProperties {
 
 		public void setMode(ProvisioningMode mode) {
 			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * Settings of one object store.
+	 */
+	public static class ObjectStore {
+
+		/**
+		 * Time an object is kept after it was written; 0 keeps objects forever. Defaults
+		 * to forever.
+		 */
+		private Duration ttl;
+
+		/**
+		 * Where objects are stored. Cannot be changed on an existing bucket. Defaults to
+		 * file.
+		 */
+		private StreamDefinition.Storage storage;
+
+		/**
+		 * Number of replicas, 1 to 5; more than 1 needs a JetStream cluster. Defaults to
+		 * 1.
+		 */
+		private Integer replicas;
+
+		/**
+		 * Maximum size of the bucket; -1 is unlimited. Defaults to unlimited.
+		 */
+		private DataSize maxBytes;
+
+		/**
+		 * Description of the bucket shown by monitoring tools.
+		 */
+		private String description;
+
+		/**
+		 * Whether the server compresses the stored objects (S2); needs nats-server 2.10 or
+		 * later. Defaults to false.
+		 */
+		private Boolean compression;
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public StreamDefinition.Storage getStorage() {
+			return this.storage;
+		}
+
+		public void setStorage(StreamDefinition.Storage storage) {
+			this.storage = storage;
+		}
+
+		public Integer getReplicas() {
+			return this.replicas;
+		}
+
+		public void setReplicas(Integer replicas) {
+			this.replicas = replicas;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(String description) {
+			this.description = description;
+		}
+
+		public Boolean getCompression() {
+			return this.compression;
+		}
+
+		public void setCompression(Boolean compression) {
+			this.compression = compression;
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.natsboot.jetstream.ConsumerDefinition;
 import io.github.natsboot.jetstream.JetStreamDefinition;
 import io.github.natsboot.jetstream.KeyValueDefinition;
+import io.github.natsboot.jetstream.ObjectStoreDefinition;
 import io.github.natsboot.jetstream.StreamDefinition;
 
 import org.springframework.boot.context.properties.PropertyMapper;
@@ -35,6 +36,8 @@ final class PropertiesJetStreamDefinitions {
 			}
 		});
 		properties.getKeyValue().forEach((bucket, keyValue) -> definitions.add(keyValue(bucket, keyValue)));
+		properties.getObjectStores()
+			.forEach((bucket, objectStore) -> definitions.add(objectStore(bucket, objectStore)));
 		return definitions;
 	}
 
@@ -93,6 +96,18 @@ final class PropertiesJetStreamDefinitions {
 		map.from(properties::getReplicas).to(builder::replicas);
 		map.from(properties::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
 		map.from(properties::getDescription).to(builder::description);
+		return builder.build();
+	}
+
+	private static ObjectStoreDefinition objectStore(String bucket, NatsJetStreamProperties.ObjectStore properties) {
+		PropertyMapper map = PropertyMapper.get();
+		ObjectStoreDefinition.Builder builder = ObjectStoreDefinition.builder(bucket);
+		map.from(properties::getTtl).to(builder::ttl);
+		map.from(properties::getStorage).to(builder::storage);
+		map.from(properties::getReplicas).to(builder::replicas);
+		map.from(properties::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
+		map.from(properties::getDescription).to(builder::description);
+		map.from(properties::getCompression).to(builder::compression);
 		return builder.build();
 	}
 

@@ -8,12 +8,13 @@ import io.github.natsboot.autoconfigure.jetstream.NatsJetStreamProperties;
 import io.github.natsboot.jetstream.ProvisioningMode;
 import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
+import io.github.natsboot.listener.KeyValueNatsListenerContainerFactory;
 import io.github.natsboot.listener.NatsListenerInstrumentation;
 import io.github.natsboot.listener.ReplySender;
 import io.nats.client.Connection;
 
 /**
- * Creates the core and JetStream listener container factories of one connection from its
+ * Creates the core, JetStream and key-value listener container factories of one connection from its
  * {@code nats.listener.*} settings, the same way for the default connection and for
  * each named one.
  */
@@ -50,6 +51,15 @@ final class ListenerContainerFactories {
 		factory.setInstrumentation(instrumentation);
 		factory.setDeadLetterStreamRequired(
 				provisioning != null && provisioning.getProvisioning().getMode() == ProvisioningMode.VALIDATE);
+		factory.setConnectionName(named(connectionName));
+		return factory;
+	}
+
+	static KeyValueNatsListenerContainerFactory keyValue(String connectionName, Connection connection,
+			NatsConnectionProperties properties, NatsListenerInstrumentation instrumentation) {
+		KeyValueNatsListenerContainerFactory factory = new KeyValueNatsListenerContainerFactory(connection);
+		factory.setStopTimeout(properties.getListener().getStopTimeout());
+		factory.setInstrumentation(instrumentation);
 		factory.setConnectionName(named(connectionName));
 		return factory;
 	}

@@ -10,6 +10,7 @@ import io.github.natsboot.core.convert.NatsMessageConverter;
 import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.EnableNats;
 import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
+import io.github.natsboot.listener.KeyValueNatsListenerContainerFactory;
 import io.github.natsboot.listener.NatsListenerBootstrapConfiguration;
 import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 import io.github.natsboot.listener.NatsListenerInstrumentation;
@@ -89,6 +90,14 @@ public final class NatsListenerAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	KeyValueNatsListenerContainerFactory natsKeyValueListenerContainerFactory(Connection connection,
+			NatsProperties properties, NatsListenerInstrumentation natsListenerInstrumentation) {
+		return ListenerContainerFactories.keyValue(NatsConnectionNames.DEFAULT, connection, properties,
+				natsListenerInstrumentation);
+	}
+
+	@Bean
 	static NatsNamedConnectionBeans natsNamedConnectionListenerContainerFactories() {
 		return NatsNamedConnectionBeans
 			.of("NatsReplySender", ReplySender.class,
@@ -105,7 +114,11 @@ public final class NatsListenerAutoConfiguration {
 					(connection, beanFactory) -> ListenerContainerFactories.jetStream(connection.name(),
 							NatsNamedConnectionBeans.connection(beanFactory, connection.name()),
 							connection.properties(), beanFactory.getBean(NatsListenerInstrumentation.class),
-							connection.jetStream()));
+							connection.jetStream()))
+			.and("NatsKeyValueListenerContainerFactory", KeyValueNatsListenerContainerFactory.class,
+					(connection, beanFactory) -> ListenerContainerFactories.keyValue(connection.name(),
+							NatsNamedConnectionBeans.connection(beanFactory, connection.name()),
+							connection.properties(), beanFactory.getBean(NatsListenerInstrumentation.class)));
 	}
 
 	@Bean

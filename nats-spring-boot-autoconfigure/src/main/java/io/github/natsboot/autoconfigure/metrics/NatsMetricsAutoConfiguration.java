@@ -17,6 +17,7 @@ import io.github.natsboot.autoconfigure.leader.NatsLeaderAutoConfiguration;
 import io.github.natsboot.core.NatsTemplateMetrics;
 import io.github.natsboot.jetstream.ConsumerDefinition;
 import io.github.natsboot.jetstream.JetStreamDefinition;
+import io.github.natsboot.jetstream.ObjectStoreDefinition;
 import io.github.natsboot.jetstream.StreamDefinition;
 import io.github.natsboot.leader.NatsLeaderElectionRegistry;
 import io.github.natsboot.listener.JetStreamNatsListenerContainer;
@@ -109,7 +110,8 @@ public final class NatsMetricsAutoConfiguration {
 			ObjectProvider<JetStreamProvisioner> provisioner, ObjectProvider<NatsListenerEndpointRegistry> listeners) {
 		return new NatsJetStreamMetrics(connection, properties.getMetrics().getJetstreamPollInterval(),
 				() -> configuredStreams(provisioner.getIfAvailable()),
-				() -> watchedConsumers(provisioner.getIfAvailable(), listeners.getIfAvailable()));
+				() -> watchedConsumers(provisioner.getIfAvailable(), listeners.getIfAvailable()),
+				() -> configuredObjectStores(provisioner.getIfAvailable()));
 	}
 
 	@Bean
@@ -127,6 +129,16 @@ public final class NatsMetricsAutoConfiguration {
 			}
 		}
 		return streams;
+	}
+
+	private static Collection<String> configuredObjectStores(JetStreamProvisioner provisioner) {
+		List<String> objectStores = new ArrayList<>();
+		for (JetStreamDefinition definition : definitions(provisioner)) {
+			if (definition instanceof ObjectStoreDefinition objectStore) {
+				objectStores.add(objectStore.getBucket());
+			}
+		}
+		return objectStores;
 	}
 
 	private static Collection<ConsumerName> watchedConsumers(JetStreamProvisioner provisioner,
