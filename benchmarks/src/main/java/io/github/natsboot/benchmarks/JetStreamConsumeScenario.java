@@ -94,6 +94,8 @@ public final class JetStreamConsumeScenario {
 
 		private final BenchmarkEnvironment env;
 
+		private final Class<?> application;
+
 		private final boolean coldStart;
 
 		private final String[] properties;
@@ -109,7 +111,16 @@ public final class JetStreamConsumeScenario {
 		private StreamLoader loader;
 
 		Starter(BenchmarkEnvironment env, boolean coldStart, String... properties) {
+			this(env, Application.class, coldStart, properties);
+		}
+
+		/**
+		 * The steady state or a cold start of an application whose listener, with the id
+		 * {@code orders}, consumes {@code bench.stream} and records each order.
+		 */
+		Starter(BenchmarkEnvironment env, Class<?> application, boolean coldStart, String... properties) {
 			this.env = env;
+			this.application = application;
 			this.coldStart = coldStart;
 			this.properties = properties;
 		}
@@ -122,7 +133,7 @@ public final class JetStreamConsumeScenario {
 			List<String> all = new ArrayList<>(List.of("bench.stream=" + this.stream,
 					"logging.level." + JetStreamNatsListenerContainer.class.getName() + "=error"));
 			all.addAll(List.of(this.properties));
-			this.context = this.env.startApplication(Application.class, Map.of("arrivals", this.arrivals),
+			this.context = this.env.startApplication(this.application, Map.of("arrivals", this.arrivals),
 					all.toArray(String[]::new));
 			this.container = this.context.getBean(NatsListenerEndpointRegistry.class).getListenerContainer("orders");
 			if (!this.coldStart) {

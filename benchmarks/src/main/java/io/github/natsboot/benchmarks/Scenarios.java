@@ -25,7 +25,8 @@ public final class Scenarios {
 				AsyncRequestReplyScenario.mono(env), AsyncRequestReplyScenario.completableFuture(env),
 				JetStreamPublishScenario.create(env),
 				JetStreamConsumeScenario.defaults(env), JetStreamConsumeScenario.batch(env, 100),
-				JetStreamConsumeScenario.coldStart(env), CoreListenerScenario.withMetrics(env), metricsCost(env),
+				JetStreamConsumeScenario.coldStart(env), JetStreamBatchListenerScenario.create(env),
+				CoreListenerScenario.withMetrics(env), metricsCost(env),
 				ObservationScenarios.coreListener(env), ObservationScenarios.coreListenerWithTracer(env),
 				ObservationScenarios.jetStreamListener(env), ObservationScenarios.jetStreamListenerWithTracer(env),
 				ObservationScenarios.templatePublishWithTracer(env), LogAppenderScenario.create(env));

@@ -1,6 +1,7 @@
 package io.github.natsboot.aot;
 
 import io.github.natsboot.listener.NatsAcknowledgment;
+import io.github.natsboot.listener.NatsBatchAcknowledgment;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 
@@ -13,7 +14,7 @@ import org.springframework.messaging.handler.annotation.MessageMappingReflective
  * invocation, and its payload parameter and return types for JSON binding, as
  * spring-messaging does for {@code @MessageMapping} methods. NATS types that the
  * container supplies as they are (the raw {@link Message}, its {@link Headers}, the
- * {@link NatsAcknowledgment}) are not payloads.
+ * {@link NatsAcknowledgment} and the {@link NatsBatchAcknowledgment}) are not payloads.
  */
 public class NatsListenerReflectiveProcessor extends MessageMappingReflectiveProcessor {
 
@@ -21,7 +22,8 @@ public class NatsListenerReflectiveProcessor extends MessageMappingReflectivePro
 	protected boolean couldBePayload(MethodParameter parameter) {
 		Class<?> type = parameter.getParameterType();
 		return super.couldBePayload(parameter) && !Message.class.isAssignableFrom(type)
-				&& !Headers.class.isAssignableFrom(type) && !NatsAcknowledgment.class.isAssignableFrom(type);
+				&& !Headers.class.isAssignableFrom(type) && !NatsAcknowledgment.class.isAssignableFrom(type)
+				&& !NatsBatchAcknowledgment.class.isAssignableFrom(type);
 	}
 
 }

@@ -1,10 +1,6 @@
 package io.github.natsboot.listener;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.nats.client.Message;
-import io.nats.client.MessageHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -24,7 +20,7 @@ import org.apache.commons.logging.LogFactory;
  * ({@link OutstandingResults}) stops pulling, and while stopping releases the message it
  * waits with like a buffered one.
  */
-class JetStreamListenerMessageHandler implements MessageHandler, ListenerOutcomeHandler {
+class JetStreamListenerMessageHandler implements JetStreamWorkerHandler, ListenerOutcomeHandler {
 
 	private static final Log logger = LogFactory.getLog(JetStreamListenerMessageHandler.class);
 
@@ -36,7 +32,7 @@ class JetStreamListenerMessageHandler implements MessageHandler, ListenerOutcome
 
 	private final JetStreamConsumerSettings settings;
 
-	private final DeadLetters deadLetters;
+	private final JetStreamFailures failures;
 
 	private final InFlightMessage inFlight;
 
@@ -51,7 +47,7 @@ class JetStreamListenerMessageHandler implements MessageHandler, ListenerOutcome
 		this.adapter = invoker.adapter();
 		this.acknowledger = acknowledger;
 		this.settings = settings;
-		this.deadLetters = deadLetters;
+		this.failures = new JetStreamFailures(this.adapter.getListenerId(), acknowledger, settings, deadLetters);
 		this.inFlight = inFlight;
 		this.stopSignal = stopSignal;
 		this.async = this.adapter.isAsync();
@@ -74,6 +70,16 @@ class JetStreamListenerMessageHandler implements MessageHandler, ListenerOutcome
 		finally {
 			this.inFlight.end();
 		}
+	}
+
+	@Override
+	public boolean isIdle() {
+		return this.inFlight.isIdle();
+	}
+
+	@Override
+	public void keepAlive(long intervalNanos) {
+		this.inFlight.keepAlive(intervalNanos);
 	}
 
 	private void process(Message message) {
@@ -124,35 +130,7 @@ class JetStreamListenerMessageHandler implements MessageHandler, ListenerOutcome
 		if (acknowledgment != null && acknowledgment.isSettled()) {
 			return;
 		}
-		UnreadablePayloadAction unreadablePayload = this.settings.unreadablePayload();
-		if (failure.isConversionFailure() && unreadablePayload != UnreadablePayloadAction.NAK) {
-			if (unreadablePayload == UnreadablePayloadAction.TERM) {
-				logger.warn("Listener '" + this.adapter.getListenerId() + "' terminated a message of "
-						+ message.getSubject() + " whose payload it cannot read: " + failure.getCause());
-				this.acknowledger.term(message);
-			}
-			else {
-				this.deadLetters.deadLetter(message, NatsListenerMetrics.NOT_CONVERTIBLE, failure);
-			}
-			return;
-		}
-		long delivered = message.metaData().deliveredCount();
-		int maxDeliver = this.settings.maxDeliver();
-		if (maxDeliver > 0 && delivered >= maxDeliver) {
-			this.deadLetters.deadLetter(message, NatsListenerMetrics.MAX_DELIVERIES, failure);
-		}
-		else {
-			this.acknowledger.nak(message, backoff(delivered));
-		}
-	}
-
-	private Duration backoff(long delivered) {
-		List<Duration> backoff = this.settings.backoff();
-		if (backoff.isEmpty()) {
-			return Duration.ZERO;
-		}
-		int index = (int) Math.min(Math.max(delivered - 1, 0), backoff.size() - 1);
-		return backoff.get(index);
+		this.failures.settle(message, failure);
 	}
 
 	private void release(Message message) {

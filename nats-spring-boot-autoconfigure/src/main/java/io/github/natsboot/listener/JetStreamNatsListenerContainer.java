@@ -127,6 +127,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			this.consumerContext = this.connection.getConsumerContext(stream, durable);
 			ConsumerInfo info = this.consumerContext.getCachedConsumerInfo();
 			this.settings = this.factory.settingsFor(getEndpoint(), info);
+			checkBatchWait();
 			this.acknowledger = new JetStreamAcknowledger(this.invoker.metrics(), this.settings);
 			this.deadLetters = new DeadLetters(getListenerId(), this.settings, deadLetterStreamExists(management),
 					this.factory.getDeadLetterPublisher(), this.acknowledger, this.invoker.metrics(),
@@ -147,6 +148,21 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		catch (IOException ex) {
 			throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
 					"@NatsListener '" + getListenerId() + "' could not reach JetStream: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * A batch listener waits for its batches to fill while their messages' ack wait runs,
+	 * before they are kept alive: a wait of half the ack wait or more is refused.
+	 */
+	private void checkBatchWait() {
+		if (getEndpoint().getAdapter() instanceof BatchNatsListenerAdapter batch
+				&& batch.maxWait().compareTo(this.settings.ackWait().dividedBy(2)) >= 0) {
+			JetStreamBinding binding = getEndpoint().getJetStream();
+			throw new NatsListenerBindingException(getListenerId(), binding.stream(), binding.consumer(),
+					"@NatsListener '" + getListenerId() + "' waits up to " + batch.maxWait()
+							+ " (maxWait) to fill a batch, which is not below half the ack wait of its consumer ("
+							+ this.settings.ackWait() + "): lower maxWait or raise the consumer's ack wait");
 		}
 	}
 
@@ -200,24 +216,36 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	}
 
 	private void startWorkers() {
-		ConsumeOptions options = this.factory.consumeOptions();
+		ConsumeOptions options = this.factory.consumeOptions(getEndpoint());
 		StopSignal stopSignal = new StopSignal();
 		for (int i = 0; i < getEndpoint().getConcurrency(); i++) {
-			InFlightMessage inFlight = new InFlightMessage();
-			JetStreamListenerMessageHandler handler = new JetStreamListenerMessageHandler(this.invoker,
-					this.acknowledger, this.settings, this.deadLetters, inFlight, stopSignal);
+			JetStreamWorkerHandler handler = createHandler(stopSignal, i);
 			Dispatcher dispatcher = this.connection.createDispatcher();
 			try {
+				handler.start();
 				this.workers.add(new Worker(this.consumerContext.consume(options, dispatcher, handler), dispatcher,
-						inFlight, stopSignal));
+						handler, stopSignal));
 			}
 			catch (IOException | JetStreamApiException ex) {
+				handler.close();
 				closeQuietly(dispatcher);
 				throw new NatsListenerBindingException(getListenerId(), getEndpoint().getJetStream().stream(),
 						getConsumerName(), "@NatsListener '" + getListenerId() + "' could not start consuming: "
 								+ ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * The handler of a worker: of batches for a batch listener, else of single messages.
+	 */
+	private JetStreamWorkerHandler createHandler(StopSignal stopSignal, int index) {
+		if (getEndpoint().getAdapter().isBatch()) {
+			return new JetStreamBatchMessageHandler(this.invoker, this.acknowledger, this.settings, this.deadLetters,
+					stopSignal, "nats-batch-" + getListenerId() + "-" + index);
+		}
+		return new JetStreamListenerMessageHandler(this.invoker, this.acknowledger, this.settings, this.deadLetters,
+				new InFlightMessage(), stopSignal);
 	}
 
 	/**
@@ -244,10 +272,10 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		try {
 			long keepAliveNanos = keepAliveNanos();
 			for (Worker worker : this.workers) {
-				worker.inFlight().keepAlive(keepAliveNanos);
+				worker.handler().keepAlive(keepAliveNanos);
 			}
 			for (Worker worker : this.draining) {
-				worker.inFlight().keepAlive(keepAliveNanos);
+				worker.handler().keepAlive(keepAliveNanos);
 			}
 			this.invoker.outstanding().keepAlive(keepAliveNanos);
 			this.deadLetters.keepAlive(keepAliveNanos);
@@ -384,7 +412,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		while (System.nanoTime() < deadline) {
 			boolean stopped = outstanding.isIdle();
 			for (Worker worker : stopping) {
-				worker.inFlight().keepAlive(keepAliveNanos);
+				worker.handler().keepAlive(keepAliveNanos);
 				stopped &= worker.isStopped();
 			}
 			outstanding.keepAlive(keepAliveNanos);
@@ -406,6 +434,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	private void close(Worker worker) {
 		closeQuietly(worker.consumer());
 		closeQuietly(worker.dispatcher());
+		worker.handler().close();
 	}
 
 	private void closeQuietly(Dispatcher dispatcher) {
@@ -465,8 +494,8 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 	}
 
 	/**
-	 * One consumer of the container on a dispatcher of its own, with the message it is
-	 * processing, the signal that makes it hand back what it had buffered, and, once it
+	 * One consumer of the container on a dispatcher of its own, with its handler (and the
+	 * messages the handler holds), the signal that makes it hand back what it had buffered, and, once it
 	 * stops, the drain of its dispatcher.
 	 */
 	private static final class Worker {
@@ -475,16 +504,17 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 
 		private final Dispatcher dispatcher;
 
-		private final InFlightMessage inFlight;
+		private final JetStreamWorkerHandler handler;
 
 		private final StopSignal stopSignal;
 
 		private volatile CompletableFuture<Boolean> drained;
 
-		Worker(MessageConsumer consumer, Dispatcher dispatcher, InFlightMessage inFlight, StopSignal stopSignal) {
+		Worker(MessageConsumer consumer, Dispatcher dispatcher, JetStreamWorkerHandler handler,
+				StopSignal stopSignal) {
 			this.consumer = consumer;
 			this.dispatcher = dispatcher;
-			this.inFlight = inFlight;
+			this.handler = handler;
 			this.stopSignal = stopSignal;
 		}
 
@@ -496,8 +526,8 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 			return this.dispatcher;
 		}
 
-		InFlightMessage inFlight() {
-			return this.inFlight;
+		JetStreamWorkerHandler handler() {
+			return this.handler;
 		}
 
 		StopSignal stopSignal() {
@@ -510,7 +540,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		 */
 		boolean isStopped() {
 			CompletableFuture<Boolean> drained = this.drained;
-			return drained != null && drained.isDone() && this.inFlight.isIdle();
+			return drained != null && drained.isDone() && this.handler.isIdle();
 		}
 
 	}

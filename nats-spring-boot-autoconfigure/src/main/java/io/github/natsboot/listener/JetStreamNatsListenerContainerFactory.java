@@ -186,7 +186,24 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	}
 
 	ConsumeOptions consumeOptions() {
-		return ConsumeOptions.builder().batchSize(this.batchSize).expiresIn(this.pullExpiry.toMillis()).build();
+		return consumeOptions(this.batchSize);
+	}
+
+	ConsumeOptions consumeOptions(NatsListenerEndpoint endpoint) {
+		return consumeOptions(pullBatchSize(endpoint));
+	}
+
+	private ConsumeOptions consumeOptions(int batchSize) {
+		return ConsumeOptions.builder().batchSize(batchSize).expiresIn(this.pullExpiry.toMillis()).build();
+	}
+
+	/**
+	 * How many messages a worker pulls at once: the batch size, and at least one batch of
+	 * a batch listener.
+	 */
+	private int pullBatchSize(NatsListenerEndpoint endpoint) {
+		return (endpoint.getAdapter() instanceof BatchNatsListenerAdapter batch)
+				? Math.max(this.batchSize, batch.maxBatch()) : this.batchSize;
 	}
 
 	JetStreamConsumerSettings settingsFor(NatsListenerEndpoint endpoint, ConsumerInfo info) {
@@ -228,7 +245,7 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	 * that sent it had stopped, leaving those messages to wait out their ack wait.
 	 */
 	private long maxAckPendingFor(NatsListenerEndpoint endpoint) {
-		return Math.max(1000L, 2L * this.batchSize * endpoint.getConcurrency());
+		return Math.max(1000L, 2L * pullBatchSize(endpoint) * endpoint.getConcurrency());
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.natsboot.listener;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
@@ -123,6 +124,38 @@ final class ListenerInvoker {
 			result.complete(null, failure(message, ex));
 		}
 		return true;
+	}
+
+	/**
+	 * Invoke a batch listener with a batch, timed and observed once for the whole batch
+	 * (the observation's context is the first message's, whose trace it continues).
+	 * @param adapter the batch listener's adapter
+	 * @param messages the messages of the batch
+	 * @param elements their elements in the list the method receives
+	 * @param acknowledgment the acknowledgment of the batch, or {@code null}
+	 * @throws NatsListenerExecutionFailedException if the listener failed
+	 */
+	void invokeBatch(BatchNatsListenerAdapter adapter, List<Message> messages, List<Object> elements,
+			NatsBatchAcknowledgment acknowledgment) {
+		this.metrics.batch(elements.size());
+		Observation observation = (this.observationRegistry != null) ? startObservation(messages.get(0)) : null;
+		long start = this.metrics.start();
+		try (Observation.Scope scope = (observation != null) ? observation.openScope() : null) {
+			adapter.invokeBatch(messages, elements, acknowledgment);
+		}
+		catch (NatsListenerExecutionFailedException ex) {
+			this.metrics.processed(start, ex);
+			if (observation != null) {
+				observation.error(causeOf(ex));
+			}
+			throw ex;
+		}
+		finally {
+			if (observation != null) {
+				observation.stop();
+			}
+		}
+		this.metrics.processed(start, null);
 	}
 
 	private NatsListenerExecutionFailedException failure(Message message, Throwable error) {

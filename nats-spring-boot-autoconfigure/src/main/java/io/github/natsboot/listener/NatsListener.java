@@ -158,4 +158,29 @@ public @interface NatsListener {
 	 */
 	String deliver() default "";
 
+	/**
+	 * Whether this JetStream listener receives its messages in batches: its method takes a
+	 * {@code List<T>} of payloads, a {@code List<Message<T>>} of spring-messaging
+	 * messages or a {@code List<io.nats.client.Message>}, and optionally a
+	 * {@link NatsBatchAcknowledgment}. The messages are acknowledged when it returns, and
+	 * handled as failed when it throws (see {@link NatsBatchListenerFailedException} to
+	 * name the one that failed). Needs a {@link #stream()}.
+	 * @return {@code "true"}, {@code "false"} or a placeholder resolving to either
+	 */
+	String batch() default "false";
+
+	/**
+	 * The most messages a batch listener receives at once.
+	 * @return the batch size, or a placeholder resolving to it
+	 */
+	String maxBatch() default "100";
+
+	/**
+	 * How long a batch listener waits for more messages to fill a batch once its first
+	 * message is there, such as {@code 100ms}; {@code 0} takes what has arrived. Keep it
+	 * well below the consumer's ack wait.
+	 * @return the duration, or a placeholder resolving to it
+	 */
+	String maxWait() default "100ms";
+
 }

@@ -63,6 +63,14 @@ public class NatsListenerAdapter {
 	}
 
 	/**
+	 * Whether the method takes its messages in batches ({@code batch = "true"}).
+	 * @return {@code true} for a batch listener
+	 */
+	public boolean isBatch() {
+		return false;
+	}
+
+	/**
 	 * The listener id.
 	 * @return the id
 	 */

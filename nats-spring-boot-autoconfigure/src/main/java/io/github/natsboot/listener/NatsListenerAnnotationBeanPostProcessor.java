@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.natsboot.core.NatsSubjects;
+import io.github.natsboot.core.convert.NatsMessageConverter;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
@@ -24,6 +25,7 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -118,10 +120,10 @@ public class NatsListenerAnnotationBeanPostProcessor
 		MessageHandlerMethodFactory handlerMethodFactory = this.beanFactory
 			.getBean(NatsListenerBootstrapConfiguration.MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME,
 					MessageHandlerMethodFactory.class);
-		NatsListenerAdapter adapter = new NatsListenerAdapter(id,
-				handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(), annotated.method()),
-				resolveErrorHandler(annotation));
+		InvocableHandlerMethod handlerMethod = handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(),
+				annotated.method());
 		JetStreamBinding jetStream = resolveJetStream(annotated, subjects);
+		NatsListenerAdapter adapter = createAdapter(annotated, id, handlerMethod, handlerMethodFactory, jetStream);
 		if (jetStream != null && jetStream.isOrdered()) {
 			OrderedListenerAttributes.checkEndpoint(annotated.describe(), StringUtils.hasText(queue) ? queue : null,
 					concurrency, adapter);
@@ -130,6 +132,75 @@ public class NatsListenerAnnotationBeanPostProcessor
 		return new MethodNatsListenerEndpoint(id, subjects, StringUtils.hasText(queue) ? queue : null, concurrency,
 				autoStartup, adapter, jetStream,
 				(StringUtils.hasText(connection) && !"default".equals(connection)) ? connection : null);
+	}
+
+	private NatsListenerAdapter createAdapter(AnnotatedMethod annotated, String id,
+			InvocableHandlerMethod handlerMethod, MessageHandlerMethodFactory handlerMethodFactory,
+			JetStreamBinding jetStream) {
+		NatsListener annotation = annotated.annotation();
+		NatsListenerErrorHandler errorHandler = resolveErrorHandler(annotation);
+		if (!resolveBoolean(annotated, "batch", annotation.batch())) {
+			if (!"100".equals(annotation.maxBatch()) || !"100ms".equals(annotation.maxWait())) {
+				throw new IllegalStateException("@NatsListener " + annotated.describe()
+						+ " sets maxBatch or maxWait, which apply to batch listeners only: add batch = \"true\"");
+			}
+			if (Arrays.asList(annotated.method().getParameterTypes()).contains(NatsBatchAcknowledgment.class)) {
+				throw new IllegalStateException("@NatsListener " + annotated.describe()
+						+ " takes a NatsBatchAcknowledgment, which only batch listeners get: add batch = \"true\", "
+						+ "or take a NatsAcknowledgment");
+			}
+			return new NatsListenerAdapter(id, handlerMethod, errorHandler);
+		}
+		if (jetStream != null && jetStream.isOrdered()) {
+			throw new IllegalStateException("@NatsListener " + annotated.describe() + " is both ordered and a batch "
+					+ "listener: batches are received from durable consumers, and acknowledged, so remove one of "
+					+ "ordered and batch");
+		}
+		if (jetStream == null) {
+			throw new IllegalStateException("@NatsListener " + annotated.describe() + " is a batch listener "
+					+ "(batch = \"true\") without a stream: batches are received from JetStream consumers only, so "
+					+ "set stream (and consumer), or remove batch to receive core messages one by one");
+		}
+		int maxBatch = resolvePositive(annotated, "maxBatch", annotation.maxBatch());
+		Duration maxWait = parseDuration(annotated, "maxWait", resolve(annotation.maxWait()));
+		if (maxWait.isNegative()) {
+			throw new IllegalStateException("@NatsListener " + annotated.describe() + ": maxWait must not be negative, "
+					+ "was '" + annotation.maxWait() + "'");
+		}
+		BatchListenerMethod method = BatchListenerMethod.of(handlerMethod, converterOf(handlerMethodFactory),
+				annotated.describe());
+		return new BatchNatsListenerAdapter(id, method, errorHandler, maxBatch, maxWait);
+	}
+
+	private NatsMessageConverter converterOf(MessageHandlerMethodFactory handlerMethodFactory) {
+		if (handlerMethodFactory instanceof NatsListenerMessageHandlerMethodFactory natsFactory) {
+			return natsFactory.getConverter();
+		}
+		return this.beanFactory.getBean(NatsMessageConverter.class);
+	}
+
+	private boolean resolveBoolean(AnnotatedMethod annotated, String attribute, String value) {
+		String resolved = resolve(value).trim();
+		if ("true".equalsIgnoreCase(resolved) || "false".equalsIgnoreCase(resolved)) {
+			return Boolean.parseBoolean(resolved);
+		}
+		throw new IllegalStateException("@NatsListener " + annotated.describe() + ": " + attribute
+				+ " must be true or false, was '" + resolved + "'");
+	}
+
+	private int resolvePositive(AnnotatedMethod annotated, String attribute, String value) {
+		String resolved = resolve(value);
+		try {
+			int number = Integer.parseInt(resolved.trim());
+			if (number >= 1) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalStateException("@NatsListener " + annotated.describe() + ": " + attribute
+				+ " must be a number of at least 1, was '" + resolved + "'");
 	}
 
 	private JetStreamBinding resolveJetStream(AnnotatedMethod annotated, List<String> subjects) {
@@ -153,7 +224,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 					+ " needs either a consumer of stream '" + stream + "' or subjects to filter on");
 		}
 		List<Duration> backoff = resolveList(annotation.backoff()).stream()
-			.map((value) -> parseDuration(annotated, value))
+			.map((value) -> parseDuration(annotated, "backoff", value))
 			.toList();
 		String deadLetterSubject = resolve(annotation.deadLetterSubject());
 		return new JetStreamBinding(stream, StringUtils.hasText(consumer) ? consumer : null, backoff,
@@ -168,13 +239,13 @@ public class NatsListenerAnnotationBeanPostProcessor
 		return JetStreamBinding.ordered(stream, ordered);
 	}
 
-	private static Duration parseDuration(AnnotatedMethod annotated, String value) {
+	private static Duration parseDuration(AnnotatedMethod annotated, String attribute, String value) {
 		try {
-			return DurationStyle.detectAndParse(value);
+			return DurationStyle.detectAndParse(value.trim());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("@NatsListener " + annotated.describe() + ": '" + value
-					+ "' in backoff is not a duration (use 500ms, 2s, 1m or ISO-8601)");
+					+ "' in " + attribute + " is not a duration (use 500ms, 2s, 1m or ISO-8601)");
 		}
 	}
 

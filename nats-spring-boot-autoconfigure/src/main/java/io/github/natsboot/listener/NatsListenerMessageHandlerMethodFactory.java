@@ -66,6 +66,14 @@ public class NatsListenerMessageHandlerMethodFactory extends DefaultMessageHandl
 	}
 
 	/**
+	 * The converter that payloads are read with.
+	 * @return the payload converter
+	 */
+	public NatsMessageConverter getConverter() {
+		return this.converter;
+	}
+
+	/**
 	 * Keeps the resolvers Spring configures, so that handler methods can pick theirs, with
 	 * the resolver of {@link io.github.natsboot.kv.KeyValueChange} parameters first.
 	 */

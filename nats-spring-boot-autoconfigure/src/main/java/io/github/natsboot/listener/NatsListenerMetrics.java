@@ -43,6 +43,14 @@ public interface NatsListenerMetrics {
 	}
 
 	/**
+	 * Record the number of messages a batch listener is invoked with, before each
+	 * invocation; {@link #processed} then records the invocation once for the batch.
+	 * @param size the messages of the batch
+	 */
+	default void batch(int size) {
+	}
+
+	/**
 	 * Record that a JetStream message was acknowledged.
 	 */
 	default void acked() {

@@ -7,6 +7,7 @@ import io.github.natsboot.listener.NatsListenerExecutionFailedException;
 import io.github.natsboot.listener.NatsListenerMetrics;
 import io.github.natsboot.listener.NatsListenerMetricsFactory;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -18,7 +19,7 @@ import io.micrometer.core.instrument.Timer;
  * {@value #PROCESS} timer and the {@value #REPLY_FAILURES} counter; JetStream listeners
  * on durable consumers also get the {@value #ACKNOWLEDGEMENTS}, {@value #DEAD_LETTERS} and
  * {@value #DEAD_LETTER_FAILURES} counters (ordered listeners neither acknowledge nor
- * dead-letter).
+ * dead-letter), and batch listeners the {@value #BATCH_SIZE} distribution summary.
  */
 public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetricsFactory {
 
@@ -49,6 +50,12 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 	 */
 	public static final String DEAD_LETTER_FAILURES = "nats.listener.dead.letter.failures";
 
+	/**
+	 * Name of the distribution summary of the number of messages a batch listener is
+	 * invoked with.
+	 */
+	public static final String BATCH_SIZE = "nats.listener.batch.size";
+
 	private final MeterRegistry registry;
 
 	/**
@@ -65,7 +72,8 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 				NatsConnectionTag.KEY, NatsConnectionTag.of(endpoint.getConnection()));
 		ListenerMeters meters = new ListenerMeters(this.registry, tags);
 		return (endpoint.getJetStream() != null && !endpoint.getJetStream().isOrdered())
-				? new JetStreamListenerMeters(meters, this.registry, tags.and("stream", endpoint.getJetStream().stream()))
+				? new JetStreamListenerMeters(meters, this.registry, tags.and("stream", endpoint.getJetStream().stream()),
+						endpoint.getAdapter().isBatch())
 				: meters;
 	}
 
@@ -132,7 +140,9 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 
 		private final Counter deadLetterFailures;
 
-		JetStreamListenerMeters(ListenerMeters processing, MeterRegistry registry, Tags tags) {
+		private final DistributionSummary batchSizes;
+
+		JetStreamListenerMeters(ListenerMeters processing, MeterRegistry registry, Tags tags, boolean batch) {
 			this.processing = processing;
 			this.acks = acknowledgements(registry, tags, "ack");
 			this.naks = acknowledgements(registry, tags, "nak");
@@ -143,6 +153,11 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 				.description("Failed attempts of a @NatsListener to publish a dead letter")
 				.tags(tags)
 				.register(registry);
+			this.batchSizes = batch ? DistributionSummary.builder(BATCH_SIZE)
+				.description("Messages a batch @NatsListener is invoked with at once")
+				.baseUnit("messages")
+				.tags(tags)
+				.register(registry) : null;
 		}
 
 		private static Counter acknowledgements(MeterRegistry registry, Tags tags, String type) {
@@ -169,6 +184,13 @@ public class MicrometerNatsListenerMetricsFactory implements NatsListenerMetrics
 		@Override
 		public void processed(long start, NatsListenerExecutionFailedException failure) {
 			this.processing.processed(start, failure);
+		}
+
+		@Override
+		public void batch(int size) {
+			if (this.batchSizes != null) {
+				this.batchSizes.record(size);
+			}
 		}
 
 		@Override
