@@ -1,11 +1,13 @@
 package io.github.natsboot.listener;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.beans.factory.config.BeanExpressionContext;
 import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
 
 /**
@@ -50,7 +52,6 @@ final class ListenerAnnotationAttributes {
 			.flatMap((value) -> Arrays.stream(StringUtils.commaDelimitedListToStringArray(value)))
 			.map(String::trim)
 			.filter(StringUtils::hasText)
-			.distinct()
 			.toList();
 	}
 
@@ -77,6 +78,24 @@ final class ListenerAnnotationAttributes {
 		}
 		return this.beanFactory.getBeanProvider(NatsListenerErrorHandler.class)
 			.getIfUnique(LoggingNatsListenerErrorHandler::new);
+	}
+
+	/**
+	 * Parse a duration attribute of a listener.
+	 * @param listener the listener, as error messages name it
+	 * @param attribute the attribute's name
+	 * @param value the resolved value
+	 * @return the duration
+	 * @throws IllegalStateException if it is not a duration
+	 */
+	static Duration parseDuration(String listener, String attribute, String value) {
+		try {
+			return DurationStyle.detectAndParse(value.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("@NatsListener " + listener + ": '" + value + "' in " + attribute
+					+ " is not a duration (use 500ms, 2s, 1m or ISO-8601)");
+		}
 	}
 
 }

@@ -124,7 +124,7 @@ public class NatsKeyValueListenerAnnotationBeanPostProcessor
 			id = annotated.beanName() + "." + annotated.method().getName();
 		}
 		String bucket = this.attributes.resolveText(annotation.bucket());
-		List<String> keys = this.attributes.resolveList(annotation.keys());
+		List<String> keys = this.attributes.resolveList(annotation.keys()).stream().distinct().toList();
 		try {
 			KeyValueNames.validateBucket(bucket);
 			if (keys.isEmpty()) {

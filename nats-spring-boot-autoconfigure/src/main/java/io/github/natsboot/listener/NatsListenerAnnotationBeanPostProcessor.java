@@ -3,7 +3,6 @@ package io.github.natsboot.listener;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +15,8 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanExpressionContext;
-import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -44,7 +40,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 
 	private ConfigurableListableBeanFactory beanFactory;
 
-	private BeanExpressionContext expressionContext;
+	private ListenerAnnotationAttributes attributes;
 
 	private volatile boolean initialized;
 
@@ -52,7 +48,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 	public void setBeanFactory(BeanFactory beanFactory) {
 		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory);
 		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
-		this.expressionContext = new BeanExpressionContext(this.beanFactory, null);
+		this.attributes = new ListenerAnnotationAttributes(this.beanFactory);
 	}
 
 	@Override
@@ -138,35 +134,15 @@ public class NatsListenerAnnotationBeanPostProcessor
 			InvocableHandlerMethod handlerMethod, MessageHandlerMethodFactory handlerMethodFactory,
 			JetStreamBinding jetStream) {
 		NatsListener annotation = annotated.annotation();
-		NatsListenerErrorHandler errorHandler = resolveErrorHandler(annotation);
+		NatsListenerErrorHandler errorHandler = this.attributes.resolveErrorHandler(annotation.errorHandler());
+		String listener = annotated.describe();
 		if (!resolveBoolean(annotated, "batch", annotation.batch())) {
-			if (!"100".equals(annotation.maxBatch()) || !"100ms".equals(annotation.maxWait())) {
-				throw new IllegalStateException("@NatsListener " + annotated.describe()
-						+ " sets maxBatch or maxWait, which apply to batch listeners only: add batch = \"true\"");
-			}
-			if (Arrays.asList(annotated.method().getParameterTypes()).contains(NatsBatchAcknowledgment.class)) {
-				throw new IllegalStateException("@NatsListener " + annotated.describe()
-						+ " takes a NatsBatchAcknowledgment, which only batch listeners get: add batch = \"true\", "
-						+ "or take a NatsAcknowledgment");
-			}
+			BatchListenerAttributes.checkNotBatch(listener, annotation, annotated.method());
 			return new NatsListenerAdapter(id, handlerMethod, errorHandler);
 		}
-		if (jetStream != null && jetStream.isOrdered()) {
-			throw new IllegalStateException("@NatsListener " + annotated.describe() + " is both ordered and a batch "
-					+ "listener: batches are received from durable consumers, and acknowledged, so remove one of "
-					+ "ordered and batch");
-		}
-		if (jetStream == null) {
-			throw new IllegalStateException("@NatsListener " + annotated.describe() + " is a batch listener "
-					+ "(batch = \"true\") without a stream: batches are received from JetStream consumers only, so "
-					+ "set stream (and consumer), or remove batch to receive core messages one by one");
-		}
-		int maxBatch = resolvePositive(annotated, "maxBatch", annotation.maxBatch());
-		Duration maxWait = parseDuration(annotated, "maxWait", resolve(annotation.maxWait()));
-		if (maxWait.isNegative()) {
-			throw new IllegalStateException("@NatsListener " + annotated.describe() + ": maxWait must not be negative, "
-					+ "was '" + annotation.maxWait() + "'");
-		}
+		BatchListenerAttributes.checkBinding(listener, jetStream);
+		int maxBatch = BatchListenerAttributes.maxBatch(listener, resolve(annotation.maxBatch()));
+		Duration maxWait = BatchListenerAttributes.maxWait(listener, resolve(annotation.maxWait()));
 		BatchListenerMethod method = BatchListenerMethod.of(handlerMethod, converterOf(handlerMethodFactory),
 				annotated.describe());
 		return new BatchNatsListenerAdapter(id, method, errorHandler, maxBatch, maxWait);
@@ -186,21 +162,6 @@ public class NatsListenerAnnotationBeanPostProcessor
 		}
 		throw new IllegalStateException("@NatsListener " + annotated.describe() + ": " + attribute
 				+ " must be true or false, was '" + resolved + "'");
-	}
-
-	private int resolvePositive(AnnotatedMethod annotated, String attribute, String value) {
-		String resolved = resolve(value);
-		try {
-			int number = Integer.parseInt(resolved.trim());
-			if (number >= 1) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new IllegalStateException("@NatsListener " + annotated.describe() + ": " + attribute
-				+ " must be a number of at least 1, was '" + resolved + "'");
 	}
 
 	private JetStreamBinding resolveJetStream(AnnotatedMethod annotated, List<String> subjects) {
@@ -223,8 +184,8 @@ public class NatsListenerAnnotationBeanPostProcessor
 			throw new IllegalStateException("@NatsListener " + annotated.describe()
 					+ " needs either a consumer of stream '" + stream + "' or subjects to filter on");
 		}
-		List<Duration> backoff = resolveList(annotation.backoff()).stream()
-			.map((value) -> parseDuration(annotated, "backoff", value))
+		List<Duration> backoff = this.attributes.resolveList(annotation.backoff()).stream()
+			.map((value) -> ListenerAnnotationAttributes.parseDuration(annotated.describe(), "backoff", value))
 			.toList();
 		String deadLetterSubject = resolve(annotation.deadLetterSubject());
 		return new JetStreamBinding(stream, StringUtils.hasText(consumer) ? consumer : null, backoff,
@@ -234,32 +195,13 @@ public class NatsListenerAnnotationBeanPostProcessor
 	private JetStreamBinding resolveOrdered(AnnotatedMethod annotated, String stream, OrderedDelivery ordered) {
 		NatsListener annotation = annotated.annotation();
 		OrderedListenerAttributes.checkBinding(annotated.describe(), stream, resolve(annotation.consumer()),
-				resolveList(annotation.backoff()), resolve(annotation.deadLetterSubject()),
+				this.attributes.resolveList(annotation.backoff()), resolve(annotation.deadLetterSubject()),
 				annotation.unreadablePayload());
 		return JetStreamBinding.ordered(stream, ordered);
 	}
 
-	private static Duration parseDuration(AnnotatedMethod annotated, String attribute, String value) {
-		try {
-			return DurationStyle.detectAndParse(value.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("@NatsListener " + annotated.describe() + ": '" + value
-					+ "' in " + attribute + " is not a duration (use 500ms, 2s, 1m or ISO-8601)");
-		}
-	}
-
-	private List<String> resolveList(String[] values) {
-		return Arrays.stream(values)
-			.map(this::resolve)
-			.flatMap((value) -> Arrays.stream(StringUtils.commaDelimitedListToStringArray(value)))
-			.map(String::trim)
-			.filter(StringUtils::hasText)
-			.toList();
-	}
-
 	private List<String> resolveSubjects(AnnotatedMethod annotated) {
-		List<String> subjects = resolveList(annotated.annotation().subjects());
+		List<String> subjects = this.attributes.resolveList(annotated.annotation().subjects());
 		if (subjects.isEmpty() && !StringUtils.hasText(annotated.annotation().stream())) {
 			throw new IllegalStateException("@NatsListener " + annotated.describe() + " has no subjects");
 		}
@@ -289,23 +231,8 @@ public class NatsListenerAnnotationBeanPostProcessor
 				+ "at least 1, was '" + value + "'");
 	}
 
-	private NatsListenerErrorHandler resolveErrorHandler(NatsListener annotation) {
-		String name = resolve(annotation.errorHandler());
-		if (StringUtils.hasText(name)) {
-			return this.beanFactory.getBean(name, NatsListenerErrorHandler.class);
-		}
-		return this.beanFactory.getBeanProvider(NatsListenerErrorHandler.class)
-			.getIfUnique(LoggingNatsListenerErrorHandler::new);
-	}
-
 	private String resolve(String value) {
-		String resolved = this.beanFactory.resolveEmbeddedValue(value);
-		BeanExpressionResolver expressionResolver = this.beanFactory.getBeanExpressionResolver();
-		if (resolved != null && expressionResolver != null) {
-			Object evaluated = expressionResolver.evaluate(resolved, this.expressionContext);
-			return (evaluated != null) ? evaluated.toString() : null;
-		}
-		return resolved;
+		return this.attributes.resolve(value);
 	}
 
 	private record AnnotatedMethod(Object bean, String beanName, Method method, NatsListener annotation) {
