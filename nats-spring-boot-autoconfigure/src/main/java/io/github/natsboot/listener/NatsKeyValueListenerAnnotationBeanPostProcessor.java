@@ -1,28 +1,14 @@
 package io.github.natsboot.listener;
 
-import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.natsboot.kv.KeyValueChange;
 import io.github.natsboot.kv.KeyValueNames;
 import io.nats.client.impl.NatsMessage;
 
-import org.springframework.aop.support.AopUtils;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -30,7 +16,6 @@ import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
-import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -42,70 +27,19 @@ import org.springframework.util.StringUtils;
  * methods.
  */
 public class NatsKeyValueListenerAnnotationBeanPostProcessor
-		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
+		extends AbstractListenerAnnotationBeanPostProcessor<NatsKeyValueListener> {
 
-	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
-
-	private final List<AnnotatedMethod> pending = new ArrayList<>();
-
-	private ConfigurableListableBeanFactory beanFactory;
-
-	private ListenerAnnotationAttributes attributes;
-
-	private volatile boolean initialized;
-
-	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
-		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory);
-		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
-		this.attributes = new ListenerAnnotationAttributes(this.beanFactory);
+	/**
+	 * Create a post-processor for {@link NatsKeyValueListener} methods.
+	 */
+	public NatsKeyValueListenerAnnotationBeanPostProcessor() {
+		super(NatsKeyValueListener.class);
 	}
 
 	@Override
-	public int getOrder() {
-		return LOWEST_PRECEDENCE;
-	}
-
-	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		Class<?> targetClass = AopUtils.getTargetClass(bean);
-		if (this.nonAnnotatedClasses.contains(targetClass)) {
-			return bean;
-		}
-		Map<Method, NatsKeyValueListener> methods = MethodIntrospector.selectMethods(targetClass,
-				(MethodIntrospector.MetadataLookup<NatsKeyValueListener>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, NatsKeyValueListener.class));
-		if (methods.isEmpty()) {
-			this.nonAnnotatedClasses.add(targetClass);
-			return bean;
-		}
-		methods.forEach((method, annotation) -> {
-			AnnotatedMethod annotated = new AnnotatedMethod(bean, beanName,
-					AopUtils.selectInvocableMethod(method, bean.getClass()), annotation);
-			if (this.initialized) {
-				register(annotated);
-			}
-			else {
-				synchronized (this.pending) {
-					this.pending.add(annotated);
-				}
-			}
-		});
-		return bean;
-	}
-
-	@Override
-	public void afterSingletonsInstantiated() {
-		this.initialized = true;
-		synchronized (this.pending) {
-			this.pending.forEach(this::register);
-			this.pending.clear();
-		}
-	}
-
-	private void register(AnnotatedMethod annotated) {
+	protected void register(AnnotatedMethod<NatsKeyValueListener> annotated) {
 		KeyValueListenerEndpoint endpoint = createEndpoint(annotated);
-		KeyValueNatsListenerContainerFactory factory = this.beanFactory
+		KeyValueNatsListenerContainerFactory factory = getBeanFactory()
 			.getBeanProvider(KeyValueNatsListenerContainerFactory.class)
 			.orderedStream()
 			.filter((candidate) -> candidate.supports(endpoint))
@@ -114,17 +48,17 @@ public class NatsKeyValueListenerAnnotationBeanPostProcessor
 					"No KeyValueNatsListenerContainerFactory bean can run the key-value listener " + annotated.describe()
 							+ ((endpoint.getConnection() != null) ? " on the connection '" + endpoint.getConnection()
 									+ "': is it configured under nats.connections?" : "")));
-		this.beanFactory.getBean(NatsListenerEndpointRegistry.class).registerListenerContainer(endpoint, factory);
+		getBeanFactory().getBean(NatsListenerEndpointRegistry.class).registerListenerContainer(endpoint, factory);
 	}
 
-	private KeyValueListenerEndpoint createEndpoint(AnnotatedMethod annotated) {
+	private KeyValueListenerEndpoint createEndpoint(AnnotatedMethod<NatsKeyValueListener> annotated) {
 		NatsKeyValueListener annotation = annotated.annotation();
-		String id = this.attributes.resolveText(annotation.id());
+		String id = getAttributes().resolveText(annotation.id());
 		if (id == null) {
 			id = annotated.beanName() + "." + annotated.method().getName();
 		}
-		String bucket = this.attributes.resolveText(annotation.bucket());
-		List<String> keys = this.attributes.resolveList(annotation.keys()).stream().distinct().toList();
+		String bucket = getAttributes().resolveText(annotation.bucket());
+		List<String> keys = getAttributes().resolveList(annotation.keys()).stream().distinct().toList();
 		try {
 			KeyValueNames.validateBucket(bucket);
 			if (keys.isEmpty()) {
@@ -137,13 +71,13 @@ public class NatsKeyValueListenerAnnotationBeanPostProcessor
 		}
 		boolean includeDeletes = resolveBoolean(annotated, annotation.includeDeletes(), "includeDeletes");
 		boolean autoStartup = resolveBoolean(annotated, annotation.autoStartup(), "autoStartup");
-		MessageHandlerMethodFactory handlerMethodFactory = this.beanFactory.getBean(
+		MessageHandlerMethodFactory handlerMethodFactory = getBeanFactory().getBean(
 				NatsListenerBootstrapConfiguration.MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME,
 				MessageHandlerMethodFactory.class);
 		InvocableHandlerMethod handlerMethod = handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(),
 				annotated.method());
 		NatsListenerAdapter adapter = new NatsListenerAdapter(id, handlerMethod,
-				this.attributes.resolveErrorHandler(annotation.errorHandler()));
+				getAttributes().resolveErrorHandler(annotation.errorHandler()));
 		if (adapter.isAsync()) {
 			throw invalid(annotated, "a key-value listener handles one change at a time and cannot return "
 					+ handlerMethod.getReturnType().getParameterType().getSimpleName() + "; return void");
@@ -158,14 +92,14 @@ public class NatsKeyValueListenerAnnotationBeanPostProcessor
 				}
 			}
 		}
-		String connection = this.attributes.resolveText(annotation.connection());
+		String connection = getAttributes().resolveText(annotation.connection());
 		return new KeyValueListenerEndpoint(id, bucket, keys, annotation.start(), includeDeletes, autoStartup, adapter,
 				(connection != null && !"default".equals(connection)) ? connection : null);
 	}
 
-	private boolean resolveBoolean(AnnotatedMethod annotated, String value, String attribute) {
+	private boolean resolveBoolean(AnnotatedMethod<NatsKeyValueListener> annotated, String value, String attribute) {
 		try {
-			return this.attributes.resolveBoolean(value, attribute);
+			return getAttributes().resolveBoolean(value, attribute);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid(annotated, ex.getMessage());
@@ -193,17 +127,8 @@ public class NatsKeyValueListenerAnnotationBeanPostProcessor
 		return payload == null || (payload.required() && !StringUtils.hasText(payload.expression()));
 	}
 
-	private static IllegalStateException invalid(AnnotatedMethod annotated, String problem) {
+	private static IllegalStateException invalid(AnnotatedMethod<NatsKeyValueListener> annotated, String problem) {
 		return new IllegalStateException("@NatsKeyValueListener " + annotated.describe() + ": " + problem);
-	}
-
-	private record AnnotatedMethod(Object bean, String beanName, Method method, NatsKeyValueListener annotation) {
-
-		String describe() {
-			return this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName() + " (bean '"
-					+ this.beanName + "')";
-		}
-
 	}
 
 }

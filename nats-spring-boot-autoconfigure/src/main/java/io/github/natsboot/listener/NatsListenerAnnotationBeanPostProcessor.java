@@ -1,28 +1,13 @@
 package io.github.natsboot.listener;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.natsboot.core.NatsSubjects;
 import io.github.natsboot.core.convert.NatsMessageConverter;
 
-import org.springframework.aop.support.AopUtils;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
-import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -31,81 +16,29 @@ import org.springframework.util.StringUtils;
  * containers are created by the first {@link NatsListenerContainerFactory} that supports
  * them.
  */
-public class NatsListenerAnnotationBeanPostProcessor
-		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
+public class NatsListenerAnnotationBeanPostProcessor extends AbstractListenerAnnotationBeanPostProcessor<NatsListener> {
 
-	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
-
-	private final List<AnnotatedMethod> pending = new ArrayList<>();
-
-	private ConfigurableListableBeanFactory beanFactory;
-
-	private ListenerAnnotationAttributes attributes;
-
-	private volatile boolean initialized;
-
-	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
-		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory);
-		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
-		this.attributes = new ListenerAnnotationAttributes(this.beanFactory);
+	/**
+	 * Create a post-processor for {@link NatsListener} methods.
+	 */
+	public NatsListenerAnnotationBeanPostProcessor() {
+		super(NatsListener.class);
 	}
 
 	@Override
-	public int getOrder() {
-		return LOWEST_PRECEDENCE;
-	}
-
-	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		Class<?> targetClass = AopUtils.getTargetClass(bean);
-		if (this.nonAnnotatedClasses.contains(targetClass)) {
-			return bean;
-		}
-		Map<Method, NatsListener> methods = MethodIntrospector.selectMethods(targetClass,
-				(MethodIntrospector.MetadataLookup<NatsListener>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, NatsListener.class));
-		if (methods.isEmpty()) {
-			this.nonAnnotatedClasses.add(targetClass);
-			return bean;
-		}
-		methods.forEach((method, annotation) -> {
-			AnnotatedMethod annotated = new AnnotatedMethod(bean, beanName,
-					AopUtils.selectInvocableMethod(method, bean.getClass()), annotation);
-			if (this.initialized) {
-				register(annotated);
-			}
-			else {
-				synchronized (this.pending) {
-					this.pending.add(annotated);
-				}
-			}
-		});
-		return bean;
-	}
-
-	@Override
-	public void afterSingletonsInstantiated() {
-		this.initialized = true;
-		synchronized (this.pending) {
-			this.pending.forEach(this::register);
-			this.pending.clear();
-		}
-	}
-
-	private void register(AnnotatedMethod annotated) {
+	protected void register(AnnotatedMethod<NatsListener> annotated) {
 		NatsListenerEndpoint endpoint = createEndpoint(annotated);
-		NatsListenerContainerFactory factory = this.beanFactory.getBeanProvider(NatsListenerContainerFactory.class)
+		NatsListenerContainerFactory factory = getBeanFactory().getBeanProvider(NatsListenerContainerFactory.class)
 			.orderedStream()
 			.filter((candidate) -> candidate.supports(endpoint))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No NatsListenerContainerFactory bean can run the listener "
 					+ annotated.describe() + ((endpoint.getConnection() != null) ? " on the connection '"
 							+ endpoint.getConnection() + "': is it configured under nats.connections?" : "")));
-		this.beanFactory.getBean(NatsListenerEndpointRegistry.class).registerListenerContainer(endpoint, factory);
+		getBeanFactory().getBean(NatsListenerEndpointRegistry.class).registerListenerContainer(endpoint, factory);
 	}
 
-	private NatsListenerEndpoint createEndpoint(AnnotatedMethod annotated) {
+	private NatsListenerEndpoint createEndpoint(AnnotatedMethod<NatsListener> annotated) {
 		NatsListener annotation = annotated.annotation();
 		String id = StringUtils.hasText(annotation.id()) ? resolve(annotation.id())
 				: annotated.beanName() + "." + annotated.method().getName();
@@ -113,7 +46,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 		String queue = resolve(annotation.queue());
 		int concurrency = resolveConcurrency(annotated);
 		boolean autoStartup = Boolean.parseBoolean(resolve(annotation.autoStartup()));
-		MessageHandlerMethodFactory handlerMethodFactory = this.beanFactory
+		MessageHandlerMethodFactory handlerMethodFactory = getBeanFactory()
 			.getBean(NatsListenerBootstrapConfiguration.MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME,
 					MessageHandlerMethodFactory.class);
 		InvocableHandlerMethod handlerMethod = handlerMethodFactory.createInvocableHandlerMethod(annotated.bean(),
@@ -130,11 +63,11 @@ public class NatsListenerAnnotationBeanPostProcessor
 				(StringUtils.hasText(connection) && !"default".equals(connection)) ? connection : null);
 	}
 
-	private NatsListenerAdapter createAdapter(AnnotatedMethod annotated, String id,
+	private NatsListenerAdapter createAdapter(AnnotatedMethod<NatsListener> annotated, String id,
 			InvocableHandlerMethod handlerMethod, MessageHandlerMethodFactory handlerMethodFactory,
 			JetStreamBinding jetStream) {
 		NatsListener annotation = annotated.annotation();
-		NatsListenerErrorHandler errorHandler = this.attributes.resolveErrorHandler(annotation.errorHandler());
+		NatsListenerErrorHandler errorHandler = getAttributes().resolveErrorHandler(annotation.errorHandler());
 		String listener = annotated.describe();
 		if (!resolveBoolean(annotated, "batch", annotation.batch())) {
 			BatchListenerAttributes.checkNotBatch(listener, annotation, annotated.method());
@@ -152,10 +85,10 @@ public class NatsListenerAnnotationBeanPostProcessor
 		if (handlerMethodFactory instanceof NatsListenerMessageHandlerMethodFactory natsFactory) {
 			return natsFactory.getConverter();
 		}
-		return this.beanFactory.getBean(NatsMessageConverter.class);
+		return getBeanFactory().getBean(NatsMessageConverter.class);
 	}
 
-	private boolean resolveBoolean(AnnotatedMethod annotated, String attribute, String value) {
+	private boolean resolveBoolean(AnnotatedMethod<NatsListener> annotated, String attribute, String value) {
 		String resolved = resolve(value).trim();
 		if ("true".equalsIgnoreCase(resolved) || "false".equalsIgnoreCase(resolved)) {
 			return Boolean.parseBoolean(resolved);
@@ -164,7 +97,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 				+ " must be true or false, was '" + resolved + "'");
 	}
 
-	private JetStreamBinding resolveJetStream(AnnotatedMethod annotated, List<String> subjects) {
+	private JetStreamBinding resolveJetStream(AnnotatedMethod<NatsListener> annotated, List<String> subjects) {
 		NatsListener annotation = annotated.annotation();
 		String stream = resolve(annotation.stream());
 		OrderedDelivery ordered = OrderedListenerAttributes.delivery(annotated.describe(), resolve(annotation.ordered()),
@@ -184,7 +117,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 			throw new IllegalStateException("@NatsListener " + annotated.describe()
 					+ " needs either a consumer of stream '" + stream + "' or subjects to filter on");
 		}
-		List<Duration> backoff = this.attributes.resolveList(annotation.backoff()).stream()
+		List<Duration> backoff = getAttributes().resolveList(annotation.backoff()).stream()
 			.map((value) -> ListenerAnnotationAttributes.parseDuration(annotated.describe(), "backoff", value))
 			.toList();
 		String deadLetterSubject = resolve(annotation.deadLetterSubject());
@@ -192,16 +125,16 @@ public class NatsListenerAnnotationBeanPostProcessor
 				StringUtils.hasText(deadLetterSubject) ? deadLetterSubject : null, annotation.unreadablePayload());
 	}
 
-	private JetStreamBinding resolveOrdered(AnnotatedMethod annotated, String stream, OrderedDelivery ordered) {
+	private JetStreamBinding resolveOrdered(AnnotatedMethod<NatsListener> annotated, String stream, OrderedDelivery ordered) {
 		NatsListener annotation = annotated.annotation();
 		OrderedListenerAttributes.checkBinding(annotated.describe(), stream, resolve(annotation.consumer()),
-				this.attributes.resolveList(annotation.backoff()), resolve(annotation.deadLetterSubject()),
+				getAttributes().resolveList(annotation.backoff()), resolve(annotation.deadLetterSubject()),
 				annotation.unreadablePayload());
 		return JetStreamBinding.ordered(stream, ordered);
 	}
 
-	private List<String> resolveSubjects(AnnotatedMethod annotated) {
-		List<String> subjects = this.attributes.resolveList(annotated.annotation().subjects());
+	private List<String> resolveSubjects(AnnotatedMethod<NatsListener> annotated) {
+		List<String> subjects = getAttributes().resolveList(annotated.annotation().subjects());
 		if (subjects.isEmpty() && !StringUtils.hasText(annotated.annotation().stream())) {
 			throw new IllegalStateException("@NatsListener " + annotated.describe() + " has no subjects");
 		}
@@ -216,7 +149,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 		return subjects;
 	}
 
-	private int resolveConcurrency(AnnotatedMethod annotated) {
+	private int resolveConcurrency(AnnotatedMethod<NatsListener> annotated) {
 		String value = resolve(annotated.annotation().concurrency());
 		try {
 			int concurrency = Integer.parseInt(value.trim());
@@ -232,16 +165,7 @@ public class NatsListenerAnnotationBeanPostProcessor
 	}
 
 	private String resolve(String value) {
-		return this.attributes.resolve(value);
-	}
-
-	private record AnnotatedMethod(Object bean, String beanName, Method method, NatsListener annotation) {
-
-		String describe() {
-			return this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName() + " (bean '"
-					+ this.beanName + "')";
-		}
-
+		return getAttributes().resolve(value);
 	}
 
 }
