@@ -22,6 +22,13 @@ final class KeptKeyValues<Q> {
 	private final Map<String, Map<Q, KeyValues>> kept = new ConcurrentHashMap<>();
 
 	/**
+	 * The key values returned last, with the values they were asked for by: listeners
+	 * and templates pass the same instances for every message, so a run of messages of
+	 * one listener or template operation is answered by comparing references.
+	 */
+	private volatile Last<Q> last;
+
+	/**
 	 * Return the key values of a pair of values, built by the supplier the first time.
 	 * @param name the first value (a listener id, a template name)
 	 * @param qualifier the second value
@@ -32,6 +39,16 @@ final class KeptKeyValues<Q> {
 		if (name == null || qualifier == null) {
 			return keyValues.get();
 		}
+		Last<Q> last = this.last;
+		if (last != null && last.name() == name && last.qualifier() == qualifier) {
+			return last.keyValues();
+		}
+		KeyValues found = find(name, qualifier, keyValues);
+		this.last = new Last<>(name, qualifier, found);
+		return found;
+	}
+
+	private KeyValues find(String name, Q qualifier, Supplier<KeyValues> keyValues) {
 		Map<Q, KeyValues> byQualifier = this.kept.get(name);
 		KeyValues found = (byQualifier != null) ? byQualifier.get(qualifier) : null;
 		if (found != null) {
@@ -45,6 +62,9 @@ final class KeptKeyValues<Q> {
 			}
 		}
 		return built;
+	}
+
+	private record Last<Q>(String name, Q qualifier, KeyValues keyValues) {
 	}
 
 }

@@ -45,6 +45,14 @@ public class NatsMeterObservationHandler implements MeterObservationHandler<Obse
 	private final Map<MeterKey, ObservationMeters> meters = new ConcurrentHashMap<>();
 
 	/**
+	 * The meters found last, compared by identity first: the NATS contexts return the
+	 * very {@code KeyValues} instance their convention keeps for a listener or template
+	 * operation, so a run of messages of one listener finds its meters without hashing
+	 * and comparing key values.
+	 */
+	private volatile ObservationMeters last;
+
+	/**
 	 * Create a handler.
 	 * @param registry the registry of the meters
 	 * @param longTaskTimer whether to record the {@code .active} long task timer, as
@@ -96,17 +104,23 @@ public class NatsMeterObservationHandler implements MeterObservationHandler<Obse
 	}
 
 	private ObservationMeters metersFor(Observation.Context context) {
-		MeterKey key = new MeterKey(context.getName(), context.getLowCardinalityKeyValues());
-		ObservationMeters kept = this.meters.get(key);
-		if (kept != null) {
-			return kept;
+		String name = context.getName();
+		KeyValues lowCardinality = context.getLowCardinalityKeyValues();
+		ObservationMeters last = this.last;
+		if (last != null && last.key.lowCardinality() == lowCardinality && last.key.name().equals(name)) {
+			return last;
 		}
-		ObservationMeters created = new ObservationMeters(key);
-		if (this.meters.size() >= MAX_KEPT) {
-			return created;
+		MeterKey key = new MeterKey(name, lowCardinality);
+		ObservationMeters found = this.meters.get(key);
+		if (found == null) {
+			found = new ObservationMeters(key);
+			if (this.meters.size() < MAX_KEPT) {
+				ObservationMeters raced = this.meters.putIfAbsent(key, found);
+				found = (raced != null) ? raced : found;
+			}
 		}
-		ObservationMeters raced = this.meters.putIfAbsent(key, created);
-		return (raced != null) ? raced : created;
+		this.last = found;
+		return found;
 	}
 
 	private static List<Tag> tags(KeyValues keyValues) {

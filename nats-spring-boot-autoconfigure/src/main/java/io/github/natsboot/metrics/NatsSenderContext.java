@@ -2,6 +2,9 @@ package io.github.natsboot.metrics;
 
 import io.github.natsboot.core.NatsHeaderValues;
 import io.github.natsboot.core.NatsTemplateOperation;
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.SenderContext;
 import io.nats.client.impl.Headers;
 
@@ -22,6 +25,8 @@ public class NatsSenderContext extends SenderContext<Headers> {
 	private final String subject;
 
 	private final String templateName;
+
+	private final ObservationKeyValues keyValues = new ObservationKeyValues();
 
 	private volatile Object meterSample;
 
@@ -67,6 +72,76 @@ public class NatsSenderContext extends SenderContext<Headers> {
 	 */
 	public String getTemplateName() {
 		return this.templateName;
+	}
+
+	// Key values are kept by ObservationKeyValues rather than the context's maps.
+
+	@Override
+	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+		this.keyValues.addLow(KeyValues.of(keyValue));
+		return this;
+	}
+
+	@Override
+	public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
+		this.keyValues.addHigh(KeyValues.of(keyValue));
+		return this;
+	}
+
+	@Override
+	public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+		this.keyValues.addLow(keyValues);
+		return this;
+	}
+
+	@Override
+	public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+		this.keyValues.addHigh(keyValues);
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+		this.keyValues.removeLow(keyName);
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeHighCardinalityKeyValue(String keyName) {
+		this.keyValues.removeHigh(keyName);
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
+		this.keyValues.removeLow(keyNames);
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
+		this.keyValues.removeHigh(keyNames);
+		return this;
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues() {
+		return this.keyValues.low();
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues() {
+		return this.keyValues.high();
+	}
+
+	@Override
+	public KeyValue getLowCardinalityKeyValue(String key) {
+		return ObservationKeyValues.find(this.keyValues.low(), key);
+	}
+
+	@Override
+	public KeyValue getHighCardinalityKeyValue(String key) {
+		return ObservationKeyValues.find(this.keyValues.high(), key);
 	}
 
 	/**
