@@ -17,9 +17,9 @@ import io.github.natsboot.benchmarks.TracedVariant.Expected;
  */
 final class ObservationScenarios {
 
-	private static final String LISTENER_OBSERVED = "nats.listener.observation-enabled=true";
+	static final String LISTENER_OBSERVED = "nats.listener.observation-enabled=true";
 
-	private static final String TEMPLATE_OBSERVED = "nats.template.observation-enabled=true";
+	static final String TEMPLATE_OBSERVED = "nats.template.observation-enabled=true";
 
 	private static final String[] NONE = {};
 

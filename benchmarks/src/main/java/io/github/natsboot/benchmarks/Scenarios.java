@@ -29,7 +29,8 @@ public final class Scenarios {
 				CoreListenerScenario.withMetrics(env), metricsCost(env),
 				ObservationScenarios.coreListener(env), ObservationScenarios.coreListenerWithTracer(env),
 				ObservationScenarios.jetStreamListener(env), ObservationScenarios.jetStreamListenerWithTracer(env),
-				ObservationScenarios.templatePublishWithTracer(env), LogAppenderScenario.create(env));
+				ObservationScenarios.templatePublishWithTracer(env), HandTracedScenarios.coreListener(env),
+				HandTracedScenarios.templatePublish(env), LogAppenderScenario.create(env));
 	}
 
 	/**
