@@ -67,8 +67,40 @@ final class HandTracedScenarios {
 				new Scenario.Labeled("raw traced", () -> new TracedVariant(new TracedPublisher(env), Expected.SPANS)));
 	}
 
-	private static ConfigurableApplicationContext startTracer(BenchmarkEnvironment env) {
-		return env.startApplication(CorePublishScenario.Application.class, Map.of(), Tracing.on());
+	/**
+	 * What both raw variants run on: the tracer's application, its {@link Tracer} and
+	 * {@link Propagator}, and a jnats connection of their own.
+	 */
+	private static final class TracerSide {
+
+		final ConfigurableApplicationContext context;
+
+		final Tracer tracer;
+
+		final Propagator propagator;
+
+		final Connection connection;
+
+		TracerSide(BenchmarkEnvironment env) throws Exception {
+			this.context = env.startApplication(CorePublishScenario.Application.class, Map.of(), Tracing.on());
+			this.tracer = this.context.getBean(Tracer.class);
+			this.propagator = this.context.getBean(Propagator.class);
+			try {
+				this.connection = env.connect("bench-raw-traced");
+			}
+			catch (Exception ex) {
+				this.context.close();
+				throw ex;
+			}
+		}
+
+		static void close(TracerSide side) throws InterruptedException {
+			if (side != null) {
+				side.connection.close();
+				side.context.close();
+			}
+		}
+
 	}
 
 	/**
@@ -77,9 +109,7 @@ final class HandTracedScenarios {
 	 */
 	static final class TracedDispatcher extends CoreListenerScenario.FedSubscriber implements ApplicationVariant {
 
-		private ConfigurableApplicationContext context;
-
-		private Connection connection;
+		private TracerSide side;
 
 		TracedDispatcher(BenchmarkEnvironment env) {
 			super(env, 1, "t");
@@ -87,12 +117,11 @@ final class HandTracedScenarios {
 
 		@Override
 		void subscribe() throws Exception {
-			this.context = startTracer(this.env);
-			Tracer tracer = this.context.getBean(Tracer.class);
-			Propagator propagator = this.context.getBean(Propagator.class);
+			this.side = new TracerSide(this.env);
+			Tracer tracer = this.side.tracer;
+			Propagator propagator = this.side.propagator;
 			String contextualName = this.subject + " process";
-			this.connection = this.env.connect("bench-raw-traced");
-			Dispatcher dispatcher = this.connection.createDispatcher((message) -> {
+			Dispatcher dispatcher = this.side.connection.createDispatcher((message) -> {
 				Span span = propagator.extract(message, HEADER_GETTER)
 					.name(contextualName)
 					.kind(Span.Kind.CONSUMER)
@@ -112,22 +141,17 @@ final class HandTracedScenarios {
 				}
 			});
 			dispatcher.subscribe(this.subject);
-			this.connection.flush(Duration.ofSeconds(10));
+			this.side.connection.flush(Duration.ofSeconds(10));
 		}
 
 		@Override
 		public ConfigurableApplicationContext context() {
-			return this.context;
+			return (this.side != null) ? this.side.context : null;
 		}
 
 		@Override
 		void unsubscribe() throws InterruptedException {
-			if (this.connection != null) {
-				this.connection.close();
-			}
-			if (this.context != null) {
-				this.context.close();
-			}
+			TracerSide.close(this.side);
 		}
 
 	}
@@ -141,9 +165,7 @@ final class HandTracedScenarios {
 
 		private final BenchmarkEnvironment env;
 
-		private ConfigurableApplicationContext context;
-
-		private Connection connection;
+		private TracerSide side;
 
 		TracedPublisher(BenchmarkEnvironment env) {
 			this.env = env;
@@ -151,19 +173,19 @@ final class HandTracedScenarios {
 
 		@Override
 		public void open() throws Exception {
-			this.context = startTracer(this.env);
-			this.connection = this.env.connect("bench-raw-traced");
+			this.side = new TracerSide(this.env);
 		}
 
 		@Override
 		public ConfigurableApplicationContext context() {
-			return this.context;
+			return (this.side != null) ? this.side.context : null;
 		}
 
 		@Override
 		public Sample run(int messages) throws Exception {
-			Tracer tracer = this.context.getBean(Tracer.class);
-			Propagator propagator = this.context.getBean(Propagator.class);
+			Tracer tracer = this.side.tracer;
+			Propagator propagator = this.side.propagator;
+			Connection connection = this.side.connection;
 			Order order = this.env.order();
 			String subject = "bench.publish.t";
 			CpuClock clock = CpuClock.start();
@@ -180,24 +202,19 @@ final class HandTracedScenarios {
 				try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
 					Headers headers = BenchmarkEnvironment.jsonHeaders();
 					propagator.inject(span.context(), headers, HEADER_SETTER);
-					this.connection.publish(subject, headers, this.env.mapper().writeValueAsBytes(order));
+					connection.publish(subject, headers, this.env.mapper().writeValueAsBytes(order));
 				}
 				finally {
 					span.end();
 				}
 			}
-			this.connection.flush(Duration.ofSeconds(30));
+			connection.flush(Duration.ofSeconds(30));
 			return clock.stop(messages);
 		}
 
 		@Override
 		public void close() throws InterruptedException {
-			if (this.connection != null) {
-				this.connection.close();
-			}
-			if (this.context != null) {
-				this.context.close();
-			}
+			TracerSide.close(this.side);
 		}
 
 	}
