@@ -118,6 +118,14 @@ public class JetStreamNatsListenerContainerFactory implements NatsListenerContai
 	}
 
 	/**
+	 * The ack wait of the consumers this factory creates for listeners.
+	 * @return the ack wait
+	 */
+	public Duration getAckWait() {
+		return this.ackWait;
+	}
+
+	/**
 	 * Set whether a listener whose dead-letter subject no stream captures fails to start,
 	 * instead of starting with a warning (its dead letters are then published as core
 	 * messages, which only current subscribers receive).
