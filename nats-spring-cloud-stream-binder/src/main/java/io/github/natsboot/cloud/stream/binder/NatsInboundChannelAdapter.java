@@ -1,6 +1,7 @@
 package io.github.natsboot.cloud.stream.binder;
 
 import java.lang.reflect.Method;
+import java.util.Set;
 
 import io.github.natsboot.listener.NatsListenerContainer;
 
@@ -11,6 +12,7 @@ import org.springframework.integration.core.Pausable;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.ReflectionUtils;
@@ -29,6 +31,9 @@ import org.springframework.util.ReflectionUtils;
  * the binding's error channel.
  */
 final class NatsInboundChannelAdapter extends MessageProducerSupport implements Pausable {
+
+	private static final Set<String> JACKSON_FAILURES = Set.of("tools.jackson.core.JacksonException",
+			"com.fasterxml.jackson.core.JacksonException");
 
 	private final NatsBinderHeaderMapper headerMapper;
 
@@ -135,27 +140,46 @@ final class NatsInboundChannelAdapter extends MessageProducerSupport implements 
 	}
 
 	/**
-	 * Send for a JetStream binding: a failure goes back to the container, a payload the
-	 * function could not convert as a conversion failure, so that it is dead-lettered at
-	 * once instead of being redelivered.
+	 * Send for a JetStream binding: a failure goes back to the container as what the
+	 * function threw, without the messaging exceptions around it, and a payload the
+	 * function could not read (a conversion or JSON failure) as a conversion failure, so
+	 * that it is dead-lettered at once instead of being redelivered.
 	 */
 	private void sendToContainer(Message<byte[]> message) {
 		try {
 			sendMessage(message);
 		}
 		catch (RuntimeException ex) {
-			MessageConversionException conversionFailure = conversionFailure(ex);
-			throw (conversionFailure != null) ? conversionFailure : ex;
+			throw unwrap(message, ex);
 		}
 	}
 
-	private static MessageConversionException conversionFailure(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MessageConversionException conversion) {
-				return conversion;
+	private static RuntimeException unwrap(Message<byte[]> message, RuntimeException failure) {
+		Throwable cause = failure;
+		while (cause instanceof MessagingException && !(cause instanceof MessageConversionException)
+				&& cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof MessageConversionException conversion) {
+			return conversion;
+		}
+		if (isUnreadablePayload(cause)) {
+			return new MessageConversionException(message, "Cannot read the payload: " + cause.getMessage(), cause);
+		}
+		return (cause instanceof RuntimeException runtime) ? runtime : failure;
+	}
+
+	/**
+	 * Whether a failure is Jackson's (3 or 2), which Spring Cloud Function's JSON
+	 * conversion throws as it is when a payload is not the JSON its function reads.
+	 */
+	private static boolean isUnreadablePayload(Throwable failure) {
+		for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+			if (JACKSON_FAILURES.contains(type.getName())) {
+				return true;
 			}
 		}
-		return null;
+		return false;
 	}
 
 	/**
