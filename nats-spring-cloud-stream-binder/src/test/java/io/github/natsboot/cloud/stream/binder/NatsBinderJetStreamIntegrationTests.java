@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.natsboot.core.NatsHeaders;
+import io.github.natsboot.metrics.MicrometerNatsListenerMetricsFactory;
 import io.github.natsboot.test.EmbeddedNats;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
@@ -48,6 +50,9 @@ import static org.awaitility.Awaitility.await;
 				"spring.cloud.stream.nats.bindings.bill-in-0.consumer.stream=ORDERS",
 				"spring.cloud.stream.bindings.invoices-out-0.destination=invoices.created",
 				"spring.cloud.stream.nats.bindings.invoices-out-0.producer.stream=INVOICES",
+				"spring.cloud.stream.bindings.native-out-0.destination=native.invoices",
+				"spring.cloud.stream.bindings.native-out-0.producer.use-native-encoding=true",
+				"spring.cloud.stream.nats.bindings.native-out-0.producer.stream=NATIVE",
 				"spring.cloud.stream.bindings.audit-out-0.destination=audit.events",
 				"spring.cloud.stream.nats.bindings.audit-out-0.producer.stream=AUDIT",
 				"spring.cloud.stream.nats.bindings.audit-out-0.producer.async=true",
@@ -73,6 +78,9 @@ class NatsBinderJetStreamIntegrationTests {
 	@Autowired
 	StreamBridge streamBridge;
 
+	@Autowired
+	MeterRegistry meterRegistry;
+
 	@Test
 	void aGroupConsumesThroughADurableConsumerNamedAfterItWithMaxAttemptsAsMaxDeliver() throws Exception {
 		ConsumerInfo consumer = this.connection.jetStreamManagement().getConsumerInfo("ORDERS", "billing");
@@ -95,6 +103,21 @@ class NatsBinderJetStreamIntegrationTests {
 			assertThat(consumer.getNumAckPending()).isZero();
 			assertThat(consumer.getNumPending()).isZero();
 		});
+	}
+
+	@Test
+	void bindingsAreMeteredAsTheStartersListenersAreUnderTheBindingName() throws Exception {
+		this.connection.jetStream().publish("orders.placed", json("{\"id\":\"o-metered\",\"amount\":3}"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.application.billed.containsKey("o-metered"));
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.meterRegistry.find(MicrometerNatsListenerMetricsFactory.PROCESS)
+				.tags("listener.id", "bill-in-0", "subject", "orders.placed", "outcome", "success")
+				.timer()).isNotNull()
+				.satisfies((timer) -> assertThat(timer.count()).isPositive()));
+		assertThat(this.meterRegistry.find(MicrometerNatsListenerMetricsFactory.ACKNOWLEDGEMENTS)
+			.tags("listener.id", "bill-in-0")
+			.counters()).isNotEmpty();
 	}
 
 	@Test
@@ -137,6 +160,17 @@ class NatsBinderJetStreamIntegrationTests {
 			.isEqualTo("{\"id\":\"inv-1\",\"amount\":12}");
 		assertThat(management.getMessage("INVOICES", 1).getHeaders().getFirst("Content-Type"))
 			.isEqualTo("application/json");
+	}
+
+	@Test
+	void aProducerBindingWithNativeEncodingConvertsWithTheStartersConverter() throws Exception {
+		this.streamBridge.send("native-out-0", new Invoice("inv-native", 7));
+
+		io.nats.client.api.MessageInfo stored = this.connection.jetStreamManagement().getMessage("NATIVE", 1);
+
+		assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+			.isEqualTo("{\"id\":\"inv-native\",\"amount\":7}");
+		assertThat(stored.getHeaders().getFirst("Content-Type")).isEqualTo("application/json");
 	}
 
 	@Test
