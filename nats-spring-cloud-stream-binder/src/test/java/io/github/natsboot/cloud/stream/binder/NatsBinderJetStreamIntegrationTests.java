@@ -43,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = NatsBinderJetStreamIntegrationTests.BillingApplication.class,
 		properties = { "spring.cloud.function.definition=bill;part",
 				"nats.jetstream.streams.DLQ.subjects=dlq.>",
+				"spring.cloud.stream.nats.default.consumer.ack-wait=20s",
 				"spring.cloud.stream.bindings.bill-in-0.destination=orders.placed",
 				"spring.cloud.stream.bindings.bill-in-0.group=billing",
 				"spring.cloud.stream.bindings.bill-in-0.consumer.max-attempts=3",
@@ -86,6 +87,7 @@ class NatsBinderJetStreamIntegrationTests {
 		ConsumerInfo consumer = this.connection.jetStreamManagement().getConsumerInfo("ORDERS", "billing");
 
 		assertThat(consumer.getConsumerConfiguration().getMaxDeliver()).isEqualTo(3);
+		assertThat(consumer.getConsumerConfiguration().getAckWait()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(consumer.getConsumerConfiguration().getFilterSubject()).isEqualTo("orders.placed");
 		assertThat(this.connection.jetStreamManagement().getStreamInfo("ORDERS").getConfiguration().getSubjects())
 			.containsExactly("orders.placed", "orders.placed.>");
