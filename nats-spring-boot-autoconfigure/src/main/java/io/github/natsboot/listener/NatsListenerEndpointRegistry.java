@@ -46,7 +46,7 @@ public class NatsListenerEndpointRegistry implements SmartLifecycle {
 			NatsListenerContainerFactory factory) {
 		synchronized (this.containers) {
 			if (this.containers.containsKey(endpoint.getId())) {
-				throw new IllegalStateException("Another @NatsListener already has the id '" + endpoint.getId() + "'");
+				throw new IllegalStateException("Another listener already has the id '" + endpoint.getId() + "'");
 			}
 			NatsListenerContainer container = factory.createContainer(endpoint);
 			this.containers.put(endpoint.getId(), container);
@@ -55,6 +55,19 @@ public class NatsListenerEndpointRegistry implements SmartLifecycle {
 				container.start();
 			}
 			return container;
+		}
+	}
+
+	/**
+	 * Remove the container of a listener that is gone, such as the binding of a
+	 * Spring Cloud Stream binder after it is unbound. The container is not stopped.
+	 * @param id the listener id
+	 * @return the container, or {@code null} if none had the id
+	 */
+	public NatsListenerContainer unregisterListenerContainer(String id) {
+		synchronized (this.containers) {
+			this.endpoints.remove(id);
+			return this.containers.remove(id);
 		}
 	}
 

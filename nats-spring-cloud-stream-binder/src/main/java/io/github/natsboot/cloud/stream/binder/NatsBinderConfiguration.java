@@ -5,6 +5,7 @@ import io.github.natsboot.core.NatsTemplate;
 import io.github.natsboot.listener.CoreNatsListenerContainerFactory;
 import io.github.natsboot.listener.JetStreamNatsListenerContainerFactory;
 import io.github.natsboot.listener.NatsListenerBootstrapConfiguration;
+import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 import io.nats.client.Connection;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -50,6 +51,8 @@ public class NatsBinderConfiguration {
 						"NatsJetStreamListenerContainerFactory", JetStreamNatsListenerContainerFactory.class),
 				beanFactory.getBean(NatsListenerBootstrapConfiguration.MESSAGE_HANDLER_METHOD_FACTORY_BEAN_NAME,
 						MessageHandlerMethodFactory.class),
+				beanFactory.getBean(NatsListenerBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME,
+						NatsListenerEndpointRegistry.class),
 				connection);
 		binder.setExtendedBindingProperties(bindingProperties);
 		return binder;

@@ -12,6 +12,7 @@ import io.github.natsboot.listener.LoggingNatsListenerErrorHandler;
 import io.github.natsboot.listener.NatsListenerAdapter;
 import io.github.natsboot.listener.NatsListenerContainerFactory;
 import io.github.natsboot.listener.NatsListenerEndpoint;
+import io.github.natsboot.listener.NatsListenerEndpointRegistry;
 
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderSpecificPropertiesProvider;
@@ -47,6 +48,8 @@ public class NatsMessageChannelBinder extends
 
 	private final MessageHandlerMethodFactory handlerMethodFactory;
 
+	private final NatsListenerEndpointRegistry registry;
+
 	private final String connectionName;
 
 	private final NatsBinderHeaderMapper headerMapper = new NatsBinderHeaderMapper();
@@ -61,18 +64,22 @@ public class NatsMessageChannelBinder extends
 	 * @param jetStreamContainerFactory the factory of JetStream listener containers
 	 * @param handlerMethodFactory the factory of the listener methods that containers
 	 * invoke
+	 * @param registry the registry of listener containers, which the health indicator and
+	 * the permission violation reports read
 	 * @param connectionName the connection's name under {@code nats.connections}, or
 	 * {@code null} for the default one
 	 */
 	public NatsMessageChannelBinder(NatsBinderProvisioner provisioner, NatsTemplate template,
 			CoreNatsListenerContainerFactory coreContainerFactory,
 			JetStreamNatsListenerContainerFactory jetStreamContainerFactory,
-			MessageHandlerMethodFactory handlerMethodFactory, String connectionName) {
+			MessageHandlerMethodFactory handlerMethodFactory, NatsListenerEndpointRegistry registry,
+			String connectionName) {
 		super(new String[0], provisioner);
 		this.template = template;
 		this.coreContainerFactory = coreContainerFactory;
 		this.jetStreamContainerFactory = jetStreamContainerFactory;
 		this.handlerMethodFactory = handlerMethodFactory;
+		this.registry = registry;
 		this.connectionName = connectionName;
 	}
 
@@ -106,7 +113,7 @@ public class NatsMessageChannelBinder extends
 				this.connectionName, nats.isJetStream() ? jetStreamBinding(nats, properties) : null);
 		NatsListenerContainerFactory factory = nats.isJetStream() ? this.jetStreamContainerFactory
 				: this.coreContainerFactory;
-		inbound.setContainer(factory.createContainer(endpoint));
+		inbound.setContainer(this.registry.registerListenerContainer(endpoint, factory));
 		inbound.setBeanFactory(getBeanFactory());
 		return inbound;
 	}
@@ -146,7 +153,9 @@ public class NatsMessageChannelBinder extends
 	@Override
 	protected void afterUnbindConsumer(ConsumerDestination destination, String group,
 			ExtendedConsumerProperties<NatsConsumerProperties> consumerProperties) {
-		if (destination instanceof NatsConsumerDestination nats && nats.isJetStream() && nats.anonymous()) {
+		NatsConsumerDestination nats = (NatsConsumerDestination) destination;
+		this.registry.unregisterListenerContainer(listenerId(nats, group, consumerProperties));
+		if (nats.isJetStream() && nats.anonymous()) {
 			this.provisioningProvider.deleteAnonymousConsumer(nats);
 		}
 	}

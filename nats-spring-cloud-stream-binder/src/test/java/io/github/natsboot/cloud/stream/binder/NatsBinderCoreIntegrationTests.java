@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.github.natsboot.health.NatsHealthIndicator;
 import io.github.natsboot.test.EmbeddedNats;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
@@ -57,6 +61,9 @@ class NatsBinderCoreIntegrationTests {
 
 	@Autowired
 	BindingsLifecycleController bindings;
+
+	@Autowired
+	NatsHealthIndicator health;
 
 	@Autowired
 	@Qualifier("errorChannel")
@@ -162,6 +169,22 @@ class NatsBinderCoreIntegrationTests {
 		Message reply = shouted.nextMessage(Duration.ofSeconds(10));
 		assertThat(reply).isNotNull();
 		assertThat(new String(reply.getData(), StandardCharsets.UTF_8)).isEqualTo("RESUMED");
+	}
+
+	@Test
+	void theStartersHealthReportsEachBindingAsAListenerWithItsState() {
+		assertThat(this.health.health().getDetails().get("listeners")).isInstanceOfSatisfying(Map.class,
+				(listeners) -> assertThat(listeners).containsEntry("shout-in-0", "running"));
+		this.bindings.changeState("shout-in-0", State.PAUSED);
+		try {
+			Health health = this.health.health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails().get("listeners")).isInstanceOfSatisfying(Map.class,
+					(listeners) -> assertThat(listeners).containsEntry("shout-in-0", "paused"));
+		}
+		finally {
+			this.bindings.changeState("shout-in-0", State.RESUMED);
+		}
 	}
 
 	@Test
