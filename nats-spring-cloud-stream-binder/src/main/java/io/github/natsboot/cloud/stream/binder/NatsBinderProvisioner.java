@@ -22,7 +22,6 @@ import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.ExtendedProducerProperties;
 import org.springframework.cloud.stream.provisioning.ConsumerDestination;
 import org.springframework.cloud.stream.provisioning.ProducerDestination;
-import org.springframework.cloud.stream.provisioning.ProvisioningException;
 import org.springframework.cloud.stream.provisioning.ProvisioningProvider;
 import org.springframework.util.StringUtils;
 
@@ -121,8 +120,8 @@ public class NatsBinderProvisioner implements
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ProvisioningException("Destination '" + name + "' is not a valid NATS subject: " + ex.getMessage(),
-					ex);
+			throw new NatsProvisioningException(
+					"Destination '" + name + "' is not a valid NATS subject: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -130,13 +129,14 @@ public class NatsBinderProvisioner implements
 			throws IOException, JetStreamApiException {
 		if (streamExists(management, stream)) {
 			if (!management.getStreamNames(destination).contains(stream)) {
-				throw new ProvisioningException("Stream '" + stream + "' does not capture destination '" + destination
+				throw new NatsProvisioningException("Stream '" + stream + "' does not capture destination '"
+						+ destination
 						+ "': add the subject to the stream, or bind the destination to the stream that captures it");
 			}
 			return;
 		}
 		if (!this.binderProperties.isAutoCreateStreams()) {
-			throw new ProvisioningException("Stream '" + stream + "' for destination '" + destination
+			throw new NatsProvisioningException("Stream '" + stream + "' for destination '" + destination
 					+ "' does not exist: declare it under nats.jetstream.streams." + stream
 					+ ", or set spring.cloud.stream.nats.binder.auto-create-streams=true");
 		}
@@ -153,7 +153,7 @@ public class NatsBinderProvisioner implements
 			if (streamExists(management, stream)) {
 				return;
 			}
-			throw new ProvisioningException("Could not create stream '" + stream + "' on " + subjects
+			throw new NatsProvisioningException("Could not create stream '" + stream + "' on " + subjects
 					+ " for destination '" + destination + "' (" + ex.getMessage()
 					+ "): if another stream captures these subjects, bind the destination to that stream", ex);
 		}
@@ -185,7 +185,7 @@ public class NatsBinderProvisioner implements
 			management.addOrUpdateConsumer(stream, consumer.build());
 		}
 		catch (JetStreamApiException ex) {
-			throw new ProvisioningException("Could not create or update the durable consumer '" + durable
+			throw new NatsProvisioningException("Could not create or update the durable consumer '" + durable
 					+ "' of stream '" + stream + "' on " + subjects + " (" + ex.getMessage()
 					+ "): a consumer of that name may exist with settings that cannot change, such as its deliver "
 					+ "policy; delete it or use another group", ex);
@@ -195,7 +195,7 @@ public class NatsBinderProvisioner implements
 	private void requireMultipleFilters(List<String> subjects) {
 		ServerInfo server = this.connection.getServerInfo();
 		if (server == null || !server.isSameOrNewerThanVersion(MULTIPLE_FILTERS_VERSION)) {
-			throw new ProvisioningException("A JetStream binding on several partitions " + subjects
+			throw new NatsProvisioningException("A JetStream binding on several partitions " + subjects
 					+ " needs a consumer with several filter subjects, which needs nats-server "
 					+ MULTIPLE_FILTERS_VERSION + " or newer; the server is "
 					+ ((server != null) ? server.getVersion() : "unknown")
@@ -222,7 +222,7 @@ public class NatsBinderProvisioner implements
 			work.run(this.connection.jetStreamManagement());
 		}
 		catch (IOException | JetStreamApiException ex) {
-			throw new ProvisioningException("Could not provision stream '" + stream + "': " + ex.getMessage(), ex);
+			throw new NatsProvisioningException("Could not provision stream '" + stream + "': " + ex.getMessage(), ex);
 		}
 	}
 
