@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.natsboot.core.JetStreamApiErrorCodes;
+import io.github.natsboot.core.JetStreamLookups;
 import io.github.natsboot.core.NatsFlushes;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
@@ -117,7 +118,7 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 		try {
 			JetStreamManagement management = this.connection.jetStreamManagement();
 			String stream = binding.stream();
-			if (!streamExists(management, stream)) {
+			if (!JetStreamLookups.streamExists(management, stream)) {
 				throw new NatsListenerBindingException(getListenerId(), stream, binding.consumer(),
 						"@NatsListener '" + getListenerId() + "' is bound to stream '" + stream
 								+ "', which does not exist: declare it under " + definitionPrefix() + "streams." + stream
@@ -182,20 +183,6 @@ public class JetStreamNatsListenerContainer extends AbstractNatsListenerContaine
 				+ "subscribers receive. Declare a stream for it, for example nats.jetstream.streams.DLQ.subjects="
 				+ subject);
 		return false;
-	}
-
-	private static boolean streamExists(JetStreamManagement management, String stream)
-			throws IOException, JetStreamApiException {
-		try {
-			management.getStreamInfo(stream);
-			return true;
-		}
-		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() == JetStreamApiErrorCodes.STREAM_NOT_FOUND) {
-				return false;
-			}
-			throw ex;
-		}
 	}
 
 	private String ensureListenerConsumer(JetStreamManagement management) throws IOException, JetStreamApiException {

@@ -35,7 +35,8 @@ public class NatsBinderConfiguration {
 				binderProperties,
 				bean(beanFactory, connection, "natsJetStreamListenerContainerFactory",
 						"NatsJetStreamListenerContainerFactory", JetStreamNatsListenerContainerFactory.class)
-					.getAckWait());
+					.getAckWait(),
+				connection);
 	}
 
 	@Bean

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.github.natsboot.core.JetStreamApiErrorCodes;
+import io.github.natsboot.autoconfigure.NatsConnectionNames;
+import io.github.natsboot.core.JetStreamLookups;
 import io.github.natsboot.core.NatsSubjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -51,17 +52,22 @@ public class NatsBinderProvisioner implements
 
 	private final Duration defaultAckWait;
 
+	private final String connectionName;
+
 	/**
 	 * Create a provisioner.
 	 * @param connection the connection bindings use
 	 * @param binderProperties the binder's settings
 	 * @param defaultAckWait the ack wait of a consumer whose binding sets none
+	 * @param connectionName the connection's name under {@code nats.connections}, or
+	 * {@code null} for the default one
 	 */
 	public NatsBinderProvisioner(Connection connection, NatsBinderConfigurationProperties binderProperties,
-			Duration defaultAckWait) {
+			Duration defaultAckWait, String connectionName) {
 		this.connection = connection;
 		this.binderProperties = binderProperties;
 		this.defaultAckWait = defaultAckWait;
+		this.connectionName = connectionName;
 	}
 
 	@Override
@@ -127,7 +133,7 @@ public class NatsBinderProvisioner implements
 
 	private void ensureStream(JetStreamManagement management, String stream, String destination)
 			throws IOException, JetStreamApiException {
-		if (streamExists(management, stream)) {
+		if (JetStreamLookups.streamExists(management, stream)) {
 			if (!management.getStreamNames(destination).contains(stream)) {
 				throw new NatsProvisioningException("Stream '" + stream + "' does not capture destination '"
 						+ destination
@@ -137,7 +143,8 @@ public class NatsBinderProvisioner implements
 		}
 		if (!this.binderProperties.isAutoCreateStreams()) {
 			throw new NatsProvisioningException("Stream '" + stream + "' for destination '" + destination
-					+ "' does not exist: declare it under nats.jetstream.streams." + stream
+					+ "' does not exist: declare it under " + NatsConnectionNames.propertyPrefix(this.connectionName)
+							+ "jetstream.streams." + stream
 					+ ", or set spring.cloud.stream.nats.binder.auto-create-streams=true");
 		}
 		List<String> subjects = NatsBinderSubjects.streamSubjects(destination);
@@ -150,7 +157,7 @@ public class NatsBinderProvisioner implements
 			logger.info("Created stream '" + stream + "' on " + subjects + " for destination '" + destination + "'");
 		}
 		catch (JetStreamApiException ex) {
-			if (streamExists(management, stream)) {
+			if (JetStreamLookups.streamExists(management, stream)) {
 				return;
 			}
 			throw new NatsProvisioningException("Could not create stream '" + stream + "' on " + subjects
@@ -200,20 +207,6 @@ public class NatsBinderProvisioner implements
 					+ MULTIPLE_FILTERS_VERSION + " or newer; the server is "
 					+ ((server != null) ? server.getVersion() : "unknown")
 					+ ": give each instance one partition (instance-index)");
-		}
-	}
-
-	private static boolean streamExists(JetStreamManagement management, String stream)
-			throws IOException, JetStreamApiException {
-		try {
-			management.getStreamInfo(stream);
-			return true;
-		}
-		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() == JetStreamApiErrorCodes.STREAM_NOT_FOUND) {
-				return false;
-			}
-			throw ex;
 		}
 	}
 
