@@ -28,6 +28,8 @@ public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(CoreNatsListenerContainer.class);
 
+	private static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
 	private final Connection connection;
 
 	private final MessageHandler handler;
@@ -82,18 +84,22 @@ public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 		this.droppedBeforeRestart = getDroppedCount();
 		List<CompletableFuture<Boolean>> drains = new ArrayList<>();
 		for (Dispatcher dispatcher : this.dispatchers) {
-			drains.add(drain(dispatcher));
+			drains.add(drain(dispatcher, deadline));
 		}
-		awaitDrained(drains);
+		awaitDrained(drains, deadline);
 		if (this.handler instanceof CoreListenerMessageHandler listenerHandler) {
-			listenerHandler.awaitOutstandingResults(Duration.ofNanos(deadline - System.nanoTime()));
+			listenerHandler.awaitOutstandingResults(remaining(deadline));
 		}
 		this.dispatchers.clear();
 	}
 
-	private CompletableFuture<Boolean> drain(Dispatcher dispatcher) {
+	/**
+	 * Start draining a dispatcher, in what is left of the stop timeout, so that
+	 * dispatchers that wait for their turn to flush do not each get the whole timeout.
+	 */
+	private CompletableFuture<Boolean> drain(Dispatcher dispatcher, long deadline) {
 		try {
-			return NatsFlushes.drain(this.connection, dispatcher, this.stopTimeout);
+			return NatsFlushes.drain(this.connection, dispatcher, remaining(deadline));
 		}
 		catch (Exception ex) {
 			logger.debug("Could not drain a dispatcher of listener '" + getListenerId() + "': " + ex);
@@ -102,10 +108,14 @@ public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 		}
 	}
 
-	private void awaitDrained(List<CompletableFuture<Boolean>> drains) {
+	/**
+	 * Wait for the drains until the deadline, with a little more for jnats to close the
+	 * dispatchers it gives up on at the same moment.
+	 */
+	private void awaitDrained(List<CompletableFuture<Boolean>> drains, long deadline) {
 		try {
 			CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new))
-				.get(this.stopTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+				.get(remaining(deadline).toNanos() + CLOSE_GRACE_NANOS, TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -113,6 +123,10 @@ public class CoreNatsListenerContainer extends AbstractNatsListenerContainer {
 		catch (Exception ex) {
 			logger.warn("Listener '" + getListenerId() + "' did not finish its messages within " + this.stopTimeout);
 		}
+	}
+
+	private static Duration remaining(long deadline) {
+		return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
 	}
 
 	@Override
