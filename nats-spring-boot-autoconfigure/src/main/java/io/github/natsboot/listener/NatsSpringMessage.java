@@ -1,11 +1,8 @@
 package io.github.natsboot.listener;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import io.github.natsboot.core.NatsHeaders;
-import io.nats.client.impl.Headers;
+import io.github.natsboot.core.NatsReceivedHeaders;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -40,27 +37,10 @@ final class NatsSpringMessage implements Message<byte[]> {
 	public MessageHeaders getHeaders() {
 		MessageHeaders headers = this.headers;
 		if (headers == null) {
-			headers = new NatsMessageHeaders(toMap(this.natsMessage));
+			headers = new NatsMessageHeaders(NatsReceivedHeaders.toMap(this.natsMessage));
 			this.headers = headers;
 		}
 		return headers;
-	}
-
-	private static Map<String, Object> toMap(io.nats.client.Message message) {
-		Map<String, Object> map = new HashMap<>();
-		Headers natsHeaders = message.getHeaders();
-		if (natsHeaders != null) {
-			natsHeaders.forEach((name, values) -> map.put(name, (values.size() == 1) ? values.get(0) : List.copyOf(values)));
-			String contentType = natsHeaders.getFirst(NatsHeaders.CONTENT_TYPE);
-			if (contentType != null) {
-				map.put(MessageHeaders.CONTENT_TYPE, contentType);
-			}
-		}
-		map.put(NatsHeaders.RECEIVED_SUBJECT, message.getSubject());
-		if (message.getReplyTo() != null) {
-			map.put(NatsHeaders.REPLY_TO, message.getReplyTo());
-		}
-		return map;
 	}
 
 	@Override

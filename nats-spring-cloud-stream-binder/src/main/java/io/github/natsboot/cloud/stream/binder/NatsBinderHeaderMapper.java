@@ -1,12 +1,12 @@
 package io.github.natsboot.cloud.stream.binder;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import io.github.natsboot.core.NatsHeaders;
+import io.github.natsboot.core.NatsReceivedHeaders;
 import io.nats.client.impl.Headers;
 
 import org.springframework.messaging.MessageHeaders;
@@ -15,11 +15,8 @@ import org.springframework.util.MimeType;
 /**
  * Maps headers between NATS messages and Spring messages, both ways.
  * <p>
- * Inbound, every NATS header becomes a message header of the same name (a single value
- * as a {@code String}, several as a {@code List<String>}), {@code Content-Type} is also
- * the message's {@code contentType}, and the subject and reply subject the message
- * arrived with are {@value NatsHeaders#RECEIVED_SUBJECT} and
- * {@value NatsHeaders#REPLY_TO}.
+ * Inbound, the headers are those a {@code @NatsListener} method sees:
+ * {@link NatsReceivedHeaders}.
  * <p>
  * Outbound, every header whose value is text, a number, a boolean, a MIME type or a UUID
  * (or a list of those) becomes a NATS header, and {@code contentType} becomes
@@ -40,21 +37,7 @@ public class NatsBinderHeaderMapper {
 	 * @return the headers, a new mutable map
 	 */
 	public Map<String, Object> toHeaders(io.nats.client.Message message) {
-		Headers natsHeaders = message.getHeaders();
-		Map<String, Object> headers = new HashMap<>((natsHeaders != null) ? natsHeaders.size() + 4 : 4);
-		if (natsHeaders != null) {
-			natsHeaders.forEach(
-					(name, values) -> headers.put(name, (values.size() == 1) ? values.get(0) : List.copyOf(values)));
-			String contentType = natsHeaders.getFirst(NatsHeaders.CONTENT_TYPE);
-			if (contentType != null) {
-				headers.put(MessageHeaders.CONTENT_TYPE, contentType);
-			}
-		}
-		headers.put(NatsHeaders.RECEIVED_SUBJECT, message.getSubject());
-		if (message.getReplyTo() != null) {
-			headers.put(NatsHeaders.REPLY_TO, message.getReplyTo());
-		}
-		return headers;
+		return NatsReceivedHeaders.toMap(message);
 	}
 
 	/**
